@@ -1,0 +1,37 @@
+# The two commands of the README: `make run` and `make test`. Both idempotent.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint tools bench clean-neo4j
+
+run: $(STAMP)
+	$(BIN)/mentorgraph up
+
+test: $(STAMP) tools
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "mentorgraph needs Python 3.11+ ($(PYTHON) is older)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# System tools the tests use, installed from Debian's packages when missing.
+tools:
+	@command -v docker-compose >/dev/null || $(call apt_install,docker-compose)
+
+define apt_install
+	{ echo "installing $(1) from Debian's packages"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null; }
+endef
+
+clean-neo4j:
+	-$(BIN)/mentorgraph neo4j stop
+	rm -rf .neo4j

@@ -1,0 +1,55 @@
+"""The GraphQL schema: composes each domain's queries and mutations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.types import ExecutionContext, ExecutionResult
+
+from api.errors import map_error
+from api.people.queries import PeopleQuery
+
+
+@strawberry.type
+class Query(PeopleQuery):
+    pass
+
+
+class Schema(strawberry.Schema):
+    """Gives every error a stable `extensions.code` (see `api.errors`)."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = [map_error(error) for error in result.errors]
+        return result
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Logging happens in `map_error`: only unexpected errors are worth a traceback."""
+
+
+def build_schema() -> Schema:
+    return Schema(
+        query=Query,
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=10),
+            lambda: MaxAliasesLimiter(max_alias_count=30),
+            lambda: MaxTokensLimiter(max_token_count=2000),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+        ],
+    )
+
+
+schema = build_schema()

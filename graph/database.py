@@ -1,0 +1,146 @@
+"""The one boundary with the Neo4j driver: lifecycle, transactions, error translation.
+
+One `AsyncDriver` per process. Every call opens its own short-lived session,
+because Strawberry resolves sibling fields in concurrent tasks and a session
+must not span tasks. Results are consumed inside the managed transaction and
+returned as plain dicts; driver exceptions never leave this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import Conflict, Forbidden, QueryFailed, Unavailable
+from graph.registry import Statement, statement
+from graph.settings import Settings
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+T = TypeVar("T")
+
+_PING = statement("health/ping")
+_VERSION = statement("health/server_version")
+
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.LockClientStopped",
+)
+
+
+async def run(
+    tx: AsyncManagedTransaction, stmt: Statement, params: Params | None = None
+) -> list[Row]:
+    """Run one statement inside a transaction function and consume its rows."""
+    result = await tx.run(stmt.text, dict(params or {}))
+    return [record.data() async for record in result]
+
+
+class Database:
+    """A driver, the database it talks to, and the default timeout of every query."""
+
+    def __init__(self, driver: neo4j.AsyncDriver, *, database: str, timeout: float) -> None:
+        self._driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.uri = ""
+        self.round_trips = 0
+        """Transactions sent since start: tests use it to prove there is no N+1."""
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Database:
+        driver = AsyncGraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password),
+            connection_timeout=3.0,
+            connection_acquisition_timeout=5.0,
+            max_transaction_retry_time=5.0,
+            max_connection_pool_size=50,
+            liveness_check_timeout=30.0,
+        )
+        database = cls(driver, database=settings.neo4j_database, timeout=settings.query_timeout)
+        database.uri = settings.neo4j_uri
+        return database
+
+    async def close(self) -> None:
+        await self._driver.close()
+
+    async def read(
+        self, stmt: Statement, params: Params | None = None, *, timeout: float | None = None
+    ) -> list[Row]:
+        return await self.read_transaction(lambda tx: run(tx, stmt, params), timeout=timeout)
+
+    async def write(
+        self, stmt: Statement, params: Params | None = None, *, timeout: float | None = None
+    ) -> list[Row]:
+        return await self.write_transaction(lambda tx: run(tx, stmt, params), timeout=timeout)
+
+    async def read_transaction(
+        self,
+        work: Callable[[AsyncManagedTransaction], Awaitable[T]],
+        *,
+        timeout: float | None = None,
+    ) -> T:
+        """Run `work` in one managed read transaction (retried on transient errors)."""
+        async with self._session() as session:
+            return await session.execute_read(self._timed(work, timeout))
+
+    async def write_transaction(
+        self,
+        work: Callable[[AsyncManagedTransaction], Awaitable[T]],
+        *,
+        timeout: float | None = None,
+    ) -> T:
+        """Run `work` in one managed write transaction: all of it commits, or none."""
+        async with self._session() as session:
+            return await session.execute_write(self._timed(work, timeout))
+
+    async def autocommit(self, stmt: Statement, params: Params | None = None) -> list[Row]:
+        """Run a statement in its own auto-commit transaction (`CALL { } IN TRANSACTIONS`)."""
+        async with self._session() as session:
+            result = await session.run(neo4j.Query(stmt.text, timeout=None), dict(params or {}))
+            return [record.data() async for record in result]
+
+    async def ping(self) -> None:
+        await self.read(_PING, timeout=2.0)
+
+    async def server_version(self) -> str:
+        rows = await self.read(_VERSION)
+        return str(rows[0]["version"])
+
+    def _timed(
+        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]], timeout: float | None
+    ) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        return neo4j.unit_of_work(timeout=timeout or self.timeout)(work)
+
+    @asynccontextmanager
+    async def _session(self) -> AsyncIterator[neo4j.AsyncSession]:
+        self.round_trips += 1
+        try:
+            async with self._driver.session(database=self.database) as session:
+                yield session
+        except neo4j_errors.ConstraintError as exc:
+            raise Conflict(exc.message or "constraint violated") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise _translate(exc) from exc
+        except (neo4j_errors.DriverError, OSError) as exc:
+            raise Unavailable(
+                f"Neo4j at {self.uri or 'the configured address'} is unavailable: {exc}"
+            ) from exc
+
+
+def _translate(exc: neo4j_errors.Neo4jError) -> Exception:
+    code = exc.code or ""
+    if code in _TIMEOUT_CODES:
+        return Unavailable("the query timed out")
+    if code == "Neo.ClientError.Statement.AccessMode" or "AccessMode" in code:
+        return Forbidden("this statement writes, and only reads are allowed here")
+    if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.DatabaseUnavailable):
+        return Unavailable(f"Neo4j is unavailable: {exc.message}")
+    return QueryFailed(exc.message or code, code=code)

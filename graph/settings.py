@@ -1,0 +1,95 @@
+"""Configuration, read once from the environment into a typed object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_NEO4J_VERSION = "5.26.30"
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value the service cannot use."""
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from exc
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class LocalServerSettings:
+    """How the project provisions its own Neo4j when `NEO4J_URI` is not set."""
+
+    version: str
+    home: Path
+    port: int
+    heap: str
+    pagecache: str
+    start_timeout: float
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str
+    neo4j_database: str
+    managed: bool
+    """True when the project runs the server itself (no `NEO4J_URI` given)."""
+    local: LocalServerSettings
+    query_timeout: float
+    jwt_secret: str
+    redis_url: str | None
+    graphiql: bool
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        local = LocalServerSettings(
+            version=os.environ.get("MENTORGRAPH_NEO4J_VERSION", DEFAULT_NEO4J_VERSION),
+            home=Path(os.environ.get("MENTORGRAPH_NEO4J_HOME", ".neo4j/dev")).absolute(),
+            port=_int("MENTORGRAPH_NEO4J_PORT", 7687),
+            heap=os.environ.get("MENTORGRAPH_NEO4J_HEAP", "2g"),
+            pagecache=os.environ.get("MENTORGRAPH_NEO4J_PAGECACHE", "2g"),
+            start_timeout=_float("MENTORGRAPH_NEO4J_START_TIMEOUT", 180.0),
+        )
+        uri = os.environ.get("NEO4J_URI") or None
+        return cls(
+            neo4j_uri=uri or local.uri,
+            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+            neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+            managed=uri is None,
+            local=local,
+            query_timeout=_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
+            jwt_secret=os.environ.get("MENTORGRAPH_JWT_SECRET", "dev-only-secret-change-me"),
+            redis_url=os.environ.get("REDIS_URL") or None,
+            graphiql=_flag("MENTORGRAPH_GRAPHIQL", True),
+        )

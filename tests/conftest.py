@@ -1,0 +1,76 @@
+"""Fixtures: a real Neo4j (started or reused), a migrated database, the real ASGI app.
+
+Unless `NEO4J_URI` names a server, the tests provision their own Neo4j in
+`.neo4j/test` on port 7688, apart from the development server of `make run`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("MENTORGRAPH_NEO4J_HOME", str(ROOT / ".neo4j" / "test"))
+os.environ.setdefault("MENTORGRAPH_NEO4J_PORT", "7688")
+os.environ.setdefault("MENTORGRAPH_NEO4J_HEAP", "1g")
+os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
+os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
+
+from api.app import create_app  # noqa: E402
+from graph.admin import wipe  # noqa: E402
+from graph.database import Database  # noqa: E402
+from graph.local_server import LocalServer  # noqa: E402
+from graph.migrations import migrate  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+
+EGO_FACEBOOK_DIR = Path(
+    os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
+)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(settings: Settings) -> Iterator[None]:
+    """The real server for the whole run; stopped at the end if this run started it."""
+    if not settings.managed:
+        yield
+        return
+    server = LocalServer(settings)
+    started = server.start()
+    yield
+    if started and os.environ.get("MENTORGRAPH_KEEP_NEO4J") != "1":
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+async def database(settings: Settings, neo4j_server: None) -> AsyncIterator[Database]:
+    database = Database.connect(settings)
+    await migrate(database)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def empty_graph(database: Database) -> Database:
+    """The database with every node deleted (schema kept)."""
+    await wipe(database)
+    return database
+
+
+@pytest.fixture
+async def client(settings: Settings, empty_graph: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to the real ASGI app (lifespan run) over an empty graph."""
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            yield http

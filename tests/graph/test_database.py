@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.admin import is_empty
+from graph.database import Database
+from graph.errors import Unavailable
+from graph.migrations import migrate
+from graph.settings import Settings
+
+
+async def test_migrations_are_idempotent(empty_graph: Database) -> None:
+    first = await migrate(empty_graph)
+    second = await migrate(empty_graph)
+    assert first == second
+    assert "schema/person_key" in first
+
+
+async def test_the_server_is_neo4j_5_26(database: Database) -> None:
+    assert (await database.server_version()).startswith("5.26.")
+
+
+async def test_an_empty_graph_is_empty(empty_graph: Database) -> None:
+    assert await is_empty(empty_graph)
+
+
+async def test_an_unreachable_server_is_unavailable_and_names_the_address(
+    settings: Settings,
+) -> None:
+    unreachable = Settings(**{**settings.__dict__, "neo4j_uri": "bolt://127.0.0.1:1"})
+    database = Database.connect(unreachable)
+    try:
+        with pytest.raises(Unavailable, match=r"127\.0\.0\.1:1"):
+            await database.ping()
+    finally:
+        await database.close()
