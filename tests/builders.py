@@ -1,0 +1,43 @@
+"""Hand-built graphs for tests, written through the loaders' own statements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.database import Database
+from graph.loading import Row, RowKind, write_graph
+
+
+def person(key: str, **overrides: Any) -> Row:
+    """A public person who is neither mentor nor mentee unless told otherwise."""
+    row: Row = {
+        "key": key,
+        "name": key.title(),
+        "headline": "",
+        "location": "Lisbon",
+        "languages": ["English"],
+        "openToMentor": False,
+        "seekingMentor": False,
+        "mentorCapacity": 0,
+        "visibility": "PUBLIC",
+    }
+    row.update(overrides)
+    return row
+
+
+def mentor(key: str, capacity: int = 2, **overrides: Any) -> Row:
+    return person(key, openToMentor=True, mentorCapacity=capacity, **overrides)
+
+
+def skill(key: str, domain: str = "Software") -> Row:
+    return {"key": key, "name": key.replace("-", " ").title(), "domain": domain}
+
+
+def knows(*pairs: tuple[str, str]) -> list[Row]:
+    return [{"a": a, "b": b, "since": None} for a, b in pairs]
+
+
+async def build(database: Database, **rows: list[Row]) -> None:
+    """`build(db, people=[...], knows=[...], has_skill=[...])`: keys are row kinds."""
+    typed: dict[RowKind, list[Row]] = {kind: value for kind, value in rows.items()}  # type: ignore[misc]
+    await write_graph(database, typed)
