@@ -12,11 +12,15 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from api.auth import viewer_from_header
 from api.context import Context
+from api.errors import Unauthenticated
+from api.loaders import Loaders
 from api.schema import schema
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.settings import Settings
+from graph.viewer import ANONYMOUS
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -28,7 +32,21 @@ class GraphQLApp(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         database: Database = request.app.state.database
-        return Context(request=request, database=database, settings=self.settings)
+        auth_error = None
+        try:
+            viewer = viewer_from_header(
+                self.settings.jwt_secret, request.headers.get("authorization")
+            )
+        except Unauthenticated as exc:
+            viewer, auth_error = ANONYMOUS, exc
+        return Context(
+            request=request,
+            database=database,
+            settings=self.settings,
+            caller=viewer,
+            loaders=Loaders.create(database, viewer),
+            auth_error=auth_error,
+        )
 
 
 async def healthz(request: Request) -> Response:

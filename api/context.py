@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from dataclasses import dataclass
+from typing import TypeAlias
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
+from api.errors import Unauthenticated
+from api.loaders import Loaders
 from graph.database import Database
 from graph.settings import Settings
+from graph.viewer import Viewer
 
 
 @dataclass
@@ -18,7 +21,22 @@ class Context:
     request: Request | WebSocket
     database: Database
     settings: Settings
-    loaders: dict[str, Any] = field(default_factory=dict)
+    caller: Viewer
+    loaders: Loaders
+    auth_error: Unauthenticated | None = None
+    """Set when the request carried a bad token: any use of the viewer fails with it."""
+
+    @property
+    def viewer(self) -> Viewer:
+        if self.auth_error is not None:
+            raise self.auth_error
+        return self.caller
+
+    def viewer_key(self) -> str:
+        """The caller's person key; `UNAUTHENTICATED` for an anonymous caller."""
+        if self.viewer.key is None:
+            raise Unauthenticated("sign in: this needs 'Authorization: Bearer <token>'")
+        return self.viewer.key
 
 
 Info: TypeAlias = StrawberryInfo[Context, None]

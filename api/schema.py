@@ -15,12 +15,22 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from api.employers.types import Employer
 from api.errors import map_error
+from api.mentorships.mutations import MentorshipsMutation
+from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
+from api.skills.mutations import SkillsMutation
+from api.skills.types import Skill
 
 
 @strawberry.type
 class Query(PeopleQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation):
     pass
 
 
@@ -42,6 +52,8 @@ class Schema(strawberry.Schema):
 def build_schema() -> Schema:
     return Schema(
         query=Query,
+        mutation=Mutation,
+        types=[Skill, Employer],
         extensions=[
             lambda: QueryDepthLimiter(max_depth=10),
             lambda: MaxAliasesLimiter(max_alias_count=30),
@@ -53,3 +65,8 @@ def build_schema() -> Schema:
 
 
 schema = build_schema()
+
+
+def schema_sdl() -> str:
+    """The schema as SDL, as committed in `schema.graphql`."""
+    return schema.as_str() + "\n"

@@ -16,7 +16,7 @@ import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
-from graph.errors import Conflict, Forbidden, QueryFailed, Unavailable
+from graph.errors import Conflict, Forbidden, QueryFailed, TimedOut, Unavailable
 from graph.registry import Statement, statement
 from graph.settings import Settings
 
@@ -63,6 +63,8 @@ class Database:
             max_transaction_retry_time=5.0,
             max_connection_pool_size=50,
             liveness_check_timeout=30.0,
+            # Warnings such as "relationship type BLOCKED does not exist yet" are noise here.
+            notifications_min_severity="OFF",
         )
         database = cls(driver, database=settings.neo4j_database, timeout=settings.query_timeout)
         database.uri = settings.neo4j_uri
@@ -138,7 +140,7 @@ class Database:
 def _translate(exc: neo4j_errors.Neo4jError) -> Exception:
     code = exc.code or ""
     if code in _TIMEOUT_CODES:
-        return Unavailable("the query timed out")
+        return TimedOut("the query timed out")
     if code == "Neo.ClientError.Statement.AccessMode" or "AccessMode" in code:
         return Forbidden("this statement writes, and only reads are allowed here")
     if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.DatabaseUnavailable):

@@ -1,4 +1,4 @@
-"""People: profiles and lookups."""
+"""People: lookups as a viewer may see them, search, and profile changes."""
 
 from __future__ import annotations
 
@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.database import Database
+from graph.errors import Conflict, NotFound
 from graph.registry import statement
+from graph.viewer import Viewer
 
 _GET_PEOPLE = statement("people/get_people")
+_SEARCH_PEOPLE = statement("people/search_people")
+_CREATE_PROFILE = statement("people/create_profile")
+_UPDATE_PROFILE = statement("people/update_profile")
+_SET_MENTOR_PREFERENCES = statement("people/set_mentor_preferences")
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class Person:
     seeking_mentor: bool
     mentor_capacity: int
     visibility: str
+    mentor_topics: tuple[str, ...] = ()
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
@@ -36,12 +43,107 @@ class Person:
             seeking_mentor=bool(row.get("seekingMentor")),
             mentor_capacity=int(row.get("mentorCapacity") or 0),
             visibility=row.get("visibility") or "PUBLIC",
+            mentor_topics=tuple(row.get("mentorTopics") or ()),
         )
 
 
-async def get_people(database: Database, keys: Sequence[str]) -> list[Person | None]:
-    """The people with these keys, in order, `None` where there is no such person."""
+@dataclass(frozen=True)
+class ProfileFields:
+    """Profile fields a person sets themself; `None` leaves a field unchanged."""
+
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    languages: tuple[str, ...] | None = None
+    visibility: str | None = None
+    seeking_mentor: bool | None = None
+
+    def props(self) -> dict[str, Any]:
+        values = {
+            "name": self.name,
+            "headline": self.headline,
+            "location": self.location,
+            "languages": list(self.languages) if self.languages is not None else None,
+            "visibility": self.visibility,
+            "seekingMentor": self.seeking_mentor,
+        }
+        return {key: value for key, value in values.items() if value is not None}
+
+
+async def get_people(
+    database: Database, keys: Sequence[str], viewer: Viewer
+) -> list[Person | None]:
+    """The people with these keys, in order; `None` where absent or hidden from `viewer`."""
     if not keys:
         return []
-    rows = await database.read(_GET_PEOPLE, {"keys": list(keys)})
+    rows = await database.read(_GET_PEOPLE, {"keys": list(keys), **viewer.params()})
     return [Person.from_row(row["person"]) if row["person"] else None for row in rows]
+
+
+async def get_person(database: Database, key: str, viewer: Viewer) -> Person:
+    (person,) = await get_people(database, [key], viewer)
+    if person is None:
+        raise NotFound(f"no person {key!r}")
+    return person
+
+
+async def search_people(
+    database: Database,
+    viewer: Viewer,
+    *,
+    first: int,
+    after: str | None = None,
+    search: str | None = None,
+    skill: str | None = None,
+    employer: str | None = None,
+) -> list[Person]:
+    """Up to `first + 1` visible people after `after`, by key (the extra one flags a next page)."""
+    rows = await database.read(
+        _SEARCH_PEOPLE,
+        {
+            **viewer.params(),
+            "search": search,
+            "skill": skill,
+            "employer": employer,
+            "after": after,
+            "limit": first + 1,
+        },
+    )
+    return [Person.from_row(row["person"]) for row in rows]
+
+
+async def create_profile(database: Database, key: str, fields: ProfileFields) -> Person:
+    try:
+        rows = await database.write(_CREATE_PROFILE, {"key": key, "props": fields.props()})
+    except Conflict as exc:
+        raise Conflict(f"a profile for {key!r} already exists") from exc
+    return Person.from_row(rows[0]["person"])
+
+
+async def update_profile(database: Database, key: str, fields: ProfileFields) -> Person:
+    rows = await database.write(_UPDATE_PROFILE, {"key": key, "props": fields.props()})
+    if not rows:
+        raise NotFound(f"no person {key!r}")
+    return Person.from_row(rows[0]["person"])
+
+
+async def set_mentor_preferences(
+    database: Database,
+    key: str,
+    *,
+    open_to_mentor: bool,
+    capacity: int,
+    topics: Sequence[str] | None = None,
+) -> Person:
+    rows = await database.write(
+        _SET_MENTOR_PREFERENCES,
+        {
+            "key": key,
+            "openToMentor": open_to_mentor,
+            "capacity": capacity,
+            "topics": list(topics) if topics is not None else None,
+        },
+    )
+    if not rows:
+        raise NotFound(f"no person {key!r}")
+    return Person.from_row(rows[0]["person"])

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_NEO4J_VERSION = "5.26.30"
+# Only for a local `make run`; production sets MENTORGRAPH_JWT_SECRET.
+_DEV_SECRET = "dev-only-secret-change-me-not-for-production"
 
 
 class SettingsError(ValueError):
@@ -41,6 +43,14 @@ def _flag(name: str, default: bool) -> bool:
 
 
 @dataclass(frozen=True)
+class MentorshipRules:
+    max_open_requests: int = 5
+    """PENDING requests a mentee may have at once."""
+    request_ttl_days: int = 14
+    """Days after which a PENDING request expires."""
+
+
+@dataclass(frozen=True)
 class LocalServerSettings:
     """How the project provisions its own Neo4j when `NEO4J_URI` is not set."""
 
@@ -69,6 +79,7 @@ class Settings:
     jwt_secret: str
     redis_url: str | None
     graphiql: bool
+    mentorship_rules: MentorshipRules
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -89,7 +100,11 @@ class Settings:
             managed=uri is None,
             local=local,
             query_timeout=_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
-            jwt_secret=os.environ.get("MENTORGRAPH_JWT_SECRET", "dev-only-secret-change-me"),
+            jwt_secret=os.environ.get("MENTORGRAPH_JWT_SECRET", _DEV_SECRET),
             redis_url=os.environ.get("REDIS_URL") or None,
             graphiql=_flag("MENTORGRAPH_GRAPHIQL", True),
+            mentorship_rules=MentorshipRules(
+                max_open_requests=_int("MENTORGRAPH_MAX_OPEN_REQUESTS", 5),
+                request_ttl_days=_int("MENTORGRAPH_REQUEST_TTL_DAYS", 14),
+            ),
         )

@@ -22,6 +22,7 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
 
 from api.app import create_app  # noqa: E402
+from tests.api.graphql import GraphQLClient  # noqa: E402
 from graph.admin import wipe  # noqa: E402
 from graph.database import Database  # noqa: E402
 from graph.local_server import LocalServer  # noqa: E402
@@ -74,3 +75,8 @@ async def client(settings: Settings, empty_graph: Database) -> AsyncIterator[htt
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             yield http
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient, settings: Settings) -> GraphQLClient:
+    return GraphQLClient(client, settings)

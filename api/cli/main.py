@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 import uvicorn
 
+from api.auth import issue_token
 from api.cli import neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
+from api.schema import schema_sdl
+from graph.errors import BadInput
 from graph.migrations import migrate as apply_migrations
 from graph.settings import Settings
+from graph.viewer import ROLES
 
 app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 app.add_typer(neo4j.app, name="neo4j")
@@ -47,3 +54,26 @@ def up(
     console.print(f"schema ready ({len(applied)} statements)")
     console.print(f"serving GraphQL at http://{host}:{port}/graphql")
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+
+
+@app.command()
+@reports_errors
+def token(
+    key: str = typer.Argument(help="The person key the token speaks for."),
+    role: str = typer.Option("member", help="member, analyst or admin."),
+    hours: float = typer.Option(24.0, min=0.01, max=24 * 365, help="Validity."),
+) -> None:
+    """Print a bearer token for local use (signed with MENTORGRAPH_JWT_SECRET)."""
+    if role not in ROLES:
+        raise BadInput(f"role must be one of {', '.join(ROLES)}", field="role")
+    print(issue_token(Settings.from_env().jwt_secret, key, role=role, hours=hours))
+
+
+@app.command("export-schema")
+@reports_errors
+def export_schema(
+    path: Annotated[Path, typer.Argument(help="Where to write the SDL.")] = Path("schema.graphql"),
+) -> None:
+    """Write the GraphQL schema (SDL) that clients build on."""
+    path.write_text(schema_sdl())
+    console.print(f"wrote {path}")

@@ -1,17 +1,88 @@
-"""Queries about people."""
+"""Queries about people, skills, employers and global IDs."""
 
 from __future__ import annotations
 
 import strawberry
 
 from api.context import Info
+from api.employers.types import Employer
+from api.node import Node, parse_global_id
+from api.pagination import Connection, check_first, connection, decode_cursor
 from api.people.types import Person
-from graph.people import get_people
+from api.skills.types import Skill
+from graph.employers import search_employers
+from graph.errors import NotFound
+from graph.people import get_person, search_people
+from graph.skills import get_skills, search_skills
 
 
 @strawberry.type
 class PeopleQuery:
-    @strawberry.field(description="A person by key; null when there is no such person.")
-    async def person(self, info: Info, key: str) -> Person | None:
-        (record,) = await get_people(info.context.database, [key])
+    @strawberry.field(description="The caller; null for an anonymous caller or before sign-up.")
+    async def viewer(self, info: Info) -> Person | None:
+        key = info.context.viewer.key
+        record = await info.context.loaders.person.load(key) if key else None
         return Person.from_record(record) if record else None
+
+    @strawberry.field(description="A person by key; NOT_FOUND when absent or hidden from you.")
+    async def person(self, info: Info, key: str) -> Person | None:
+        return Person.from_record(await get_person(info.context.database, key, info.context.viewer))
+
+    @strawberry.field(description="People you may see, by key, optionally filtered.")
+    async def people(
+        self,
+        info: Info,
+        search: str | None = None,
+        skill: str | None = None,
+        employer: str | None = None,
+        first: int = 10,
+        after: str | None = None,
+    ) -> Connection[Person]:
+        ctx = info.context
+        found = await search_people(
+            ctx.database,
+            ctx.viewer,
+            first=check_first(first),
+            after=decode_cursor(after),
+            search=search,
+            skill=skill,
+            employer=employer,
+        )
+        return connection(found, first, lambda p: p.key, Person.from_record)
+
+    @strawberry.field(description="Skills by key, optionally filtered by name.")
+    async def skills(
+        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
+    ) -> Connection[Skill]:
+        found = await search_skills(
+            info.context.database,
+            first=check_first(first),
+            after=decode_cursor(after),
+            search=search,
+        )
+        return connection(found, first, lambda s: s.key, Skill.from_record)
+
+    @strawberry.field(description="Employers by key, optionally filtered by name.")
+    async def employers(
+        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
+    ) -> Connection[Employer]:
+        found = await search_employers(
+            info.context.database,
+            first=check_first(first),
+            after=decode_cursor(after),
+            search=search,
+        )
+        return connection(found, first, lambda e: e.key, Employer.from_record)
+
+    @strawberry.field(description="Any object by its global ID (Relay).")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        type_name, key = parse_global_id(id)
+        if type_name == "Person":
+            return Person.from_record(
+                await get_person(info.context.database, key, info.context.viewer)
+            )
+        if type_name == "Skill":
+            (skill,) = await get_skills(info.context.database, [key])
+            if skill is not None:
+                return Skill.from_record(skill)
+        raise NotFound(f"no object with ID {id!r}")

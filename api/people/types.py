@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
+from api.context import Info
+from api.employers.types import Employment
+from api.mentorships.enums import MentorshipRequestState, MentorshipRole
+from api.node import Node
+from api.pagination import Connection, check_first, connection, decode_cursor
+from api.permissions import IsSelfOrAdmin
+from api.skills.types import LearningGoal, PersonSkill
+from graph.connections import ConnectionsPage, mutual_connections
+from graph.mentorships import requests_of_person
 from graph.people import Person as PersonRecord
+
+if TYPE_CHECKING:
+    from api.mentorships.types import MentorshipRequest
+
+_MENTORSHIPS = "api.mentorships.types"
+
+
+@strawberry.enum(description="Who may see a person.")
+class Visibility(Enum):
+    PUBLIC = "PUBLIC"
+    CONNECTIONS = "CONNECTIONS"
+    PRIVATE = "PRIVATE"
 
 
 @strawberry.type(description="Someone in the graph: a mentor, a mentee, or both.")
-class Person:
+class Person(Node):
+    record: strawberry.Private[PersonRecord]
     key: str
     name: str
     headline: str
@@ -17,11 +42,12 @@ class Person:
     open_to_mentor: bool
     seeking_mentor: bool
     mentor_capacity: int
-    visibility: str
+    visibility: Visibility
 
     @classmethod
     def from_record(cls, record: PersonRecord) -> Person:
         return cls(
+            record=record,
             key=record.key,
             name=record.name,
             headline=record.headline,
@@ -30,5 +56,71 @@ class Person:
             open_to_mentor=record.open_to_mentor,
             seeking_mentor=record.seeking_mentor,
             mentor_capacity=record.mentor_capacity,
-            visibility=record.visibility,
+            visibility=Visibility(record.visibility),
         )
+
+    @strawberry.field(description="Skills, strongest first.")
+    async def skills(self, info: Info) -> list[PersonSkill]:
+        return [
+            PersonSkill.from_record(s) for s in await info.context.loaders.skills.load(self.key)
+        ]
+
+    @strawberry.field(description="What this person wants to learn, most wanted first.")
+    async def learning_goals(self, info: Info) -> list[LearningGoal]:
+        goals = await info.context.loaders.learning_goals.load(self.key)
+        return [LearningGoal.from_record(goal) for goal in goals]
+
+    @strawberry.field(description="Employment history, newest first.")
+    async def employment(self, info: Info) -> list[Employment]:
+        stints = await info.context.loaders.employment.load(self.key)
+        return [Employment.from_record(stint) for stint in stints]
+
+    @strawberry.field(description="Connections the viewer may see, by key.")
+    async def connections(
+        self, info: Info, first: int = 10, after: str | None = None
+    ) -> Connection[Person]:
+        page = ConnectionsPage(self.key, decode_cursor(after), check_first(first) + 1)
+        people = await info.context.loaders.connections.load(page)
+        return connection(people, first, lambda p: p.key, Person.from_record)
+
+    @strawberry.field(
+        description="Connections shared with another person, as the viewer sees them."
+    )
+    async def mutual_connections(
+        self, info: Info, with_: Annotated[str, strawberry.argument(name="with")]
+    ) -> list[Person]:
+        ctx = info.context
+        people = await mutual_connections(ctx.database, self.key, with_, ctx.viewer)
+        return [Person.from_record(person) for person in people]
+
+    @strawberry.field(description="Active mentors.", permission_classes=[IsSelfOrAdmin])
+    async def mentors(self, info: Info) -> list[Person]:
+        return [Person.from_record(p) for p in await info.context.loaders.mentors.load(self.key)]
+
+    @strawberry.field(description="Active mentees.", permission_classes=[IsSelfOrAdmin])
+    async def mentees(self, info: Info) -> list[Person]:
+        return [Person.from_record(p) for p in await info.context.loaders.mentees.load(self.key)]
+
+    @strawberry.field(
+        description="Mentorship requests sent (MENTEE) or received (MENTOR), newest first.",
+        permission_classes=[IsSelfOrAdmin],
+    )
+    async def mentorship_requests(
+        self,
+        info: Info,
+        role: MentorshipRole,
+        state: MentorshipRequestState | None = None,
+        first: int = 10,
+        after: str | None = None,
+    ) -> Connection[Annotated[MentorshipRequest, strawberry.lazy(_MENTORSHIPS)]]:
+        from api.mentorships.types import MentorshipRequest
+
+        found = await requests_of_person(
+            info.context.database,
+            self.key,
+            role=role.value,
+            state=state.value if state else None,
+            first=check_first(first),
+            before=decode_cursor(after),
+        )
+        return connection(found, first, lambda r: r.key, MentorshipRequest.from_record)

@@ -41,7 +41,8 @@ async def test_a_graphql_query_reaches_neo4j(
     found = await client.post("/graphql", json={"query": query, "variables": {"key": "ada"}})
     missing = await client.post("/graphql", json={"query": query, "variables": {"key": "nobody"}})
     assert found.json() == {"data": {"person": {"key": "ada"}}}
-    assert missing.json() == {"data": {"person": None}}
+    assert missing.json()["data"] == {"person": None}
+    assert missing.json()["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
 
 
 async def test_a_graphql_syntax_error_reaches_the_client_with_a_code(

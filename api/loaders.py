@@ -1,0 +1,51 @@
+"""DataLoaders, fresh for every request: one Cypher round trip per batch."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from graph.connections import ConnectionsPage, connections_of_people
+from graph.database import Database
+from graph.employers import Employment, employment_of_people
+from graph.mentorships import mentorships_of_people
+from graph.people import Person, get_people
+from graph.skills import LearningGoal, PersonSkill, goals_of_people, skills_of_people
+from graph.viewer import Viewer
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _loader(fetch: Callable[[Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
+    async def load(keys: list[K]) -> list[V]:
+        return await fetch(keys)
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    person: DataLoader[str, Person | None]
+    skills: DataLoader[str, list[PersonSkill]]
+    learning_goals: DataLoader[str, list[LearningGoal]]
+    employment: DataLoader[str, list[Employment]]
+    connections: DataLoader[ConnectionsPage, list[Person]]
+    mentors: DataLoader[str, list[Person]]
+    mentees: DataLoader[str, list[Person]]
+
+    @classmethod
+    def create(cls, database: Database, viewer: Viewer) -> Loaders:
+        return cls(
+            person=_loader(partial(get_people, database, viewer=viewer)),
+            skills=_loader(partial(skills_of_people, database)),
+            learning_goals=_loader(partial(goals_of_people, database)),
+            employment=_loader(partial(employment_of_people, database)),
+            connections=_loader(partial(connections_of_people, database, viewer=viewer)),
+            mentors=_loader(partial(mentorships_of_people, database, as_mentor=False)),
+            mentees=_loader(partial(mentorships_of_people, database, as_mentor=True)),
+        )

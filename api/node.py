@@ -1,0 +1,31 @@
+"""Relay global IDs: `base64("Type:key")`."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import strawberry
+
+from graph.errors import BadInput
+
+
+@strawberry.interface(description="An object with a global ID (Relay).")
+class Node:
+    @strawberry.field(description="The global ID; `Query.node(id:)` finds the object again.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(global_id(type(self).__name__, self.key))  # type: ignore[attr-defined]
+
+
+def global_id(type_name: str, key: str) -> str:
+    return base64.b64encode(f"{type_name}:{key}".encode()).decode()
+
+
+def parse_global_id(value: str) -> tuple[str, str]:
+    try:
+        type_name, _, key = base64.b64decode(value, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise BadInput("not a global ID", field="id") from exc
+    if not type_name or not key:
+        raise BadInput("not a global ID", field="id")
+    return type_name, key

@@ -1,0 +1,42 @@
+"""Checks on free text from clients: length, and no control characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graph.errors import BadInput
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
+
+
+def text(value: str | None, *, field: str, max_length: int, required: bool = False) -> str | None:
+    """Normalised text, or `BAD_USER_INPUT` naming the field."""
+    if value is None:
+        if required:
+            raise BadInput(f"{field} is required", field=field)
+        return None
+    value = unicodedata.normalize("NFC", value).strip()
+    if required and not value:
+        raise BadInput(f"{field} must not be empty", field=field)
+    if len(value) > max_length:
+        raise BadInput(f"{field} is longer than {max_length} characters", field=field)
+    if any(unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co"} for char in value):
+        raise BadInput(f"{field} contains control characters", field=field)
+    return value
+
+
+def key(value: str, *, field: str) -> str:
+    if not KEY_PATTERN.match(value):
+        raise BadInput(f"{field} is not a valid key", field=field)
+    return value
+
+
+def text_list(
+    values: list[str] | None, *, field: str, max_items: int, max_length: int
+) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    if len(values) > max_items:
+        raise BadInput(f"at most {max_items} items in {field}", field=field)
+    return tuple(text(v, field=field, max_length=max_length, required=True) or "" for v in values)

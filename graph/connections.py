@@ -1,0 +1,89 @@
+"""Connections between people: pages of them, mutual ones, and their requests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.database import Database, run
+from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.people import Person
+from graph.registry import statement
+from graph.viewer import Viewer
+
+_CONNECTIONS_OF_PEOPLE = statement("connections/connections_of_people")
+_MUTUAL_CONNECTIONS = statement("connections/mutual_connections")
+_CONNECTION_FACTS = statement("connections/connection_facts")
+_REQUEST_CONNECTION = statement("connections/request_connection")
+_RESPOND_CONNECTION = statement("connections/respond_connection")
+_REMOVE_CONNECTION = statement("connections/remove_connection")
+_LOCK_PERSON = statement("mentorships/lock_person")
+
+
+@dataclass(frozen=True)
+class ConnectionsPage:
+    """A page of one person's connections: up to `limit` people after a key."""
+
+    person: str
+    after: str | None
+    limit: int
+
+
+async def connections_of_people(
+    database: Database, pages: Sequence[ConnectionsPage], viewer: Viewer
+) -> list[list[Person]]:
+    """For each page request, the visible connections it asks for (one round trip)."""
+    requests = [{"person": p.person, "after": p.after, "limit": p.limit} for p in pages]
+    rows = await database.read(_CONNECTIONS_OF_PEOPLE, {"requests": requests, **viewer.params()})
+    return [[Person.from_row(item) for item in row["connections"]] for row in rows]
+
+
+async def mutual_connections(
+    database: Database, a: str, b: str, viewer: Viewer, *, limit: int = 100
+) -> list[Person]:
+    rows = await database.read(
+        _MUTUAL_CONNECTIONS, {"a": a, "b": b, "limit": limit, **viewer.params()}
+    )
+    return [Person.from_row(row["person"]) for row in rows]
+
+
+async def request_connection(
+    database: Database, sender: str, target: str, *, daily_limit: int
+) -> None:
+    """Ask `target` to connect; checks and write in one transaction, under the sender's lock."""
+    if sender == target:
+        raise BadInput("you cannot connect to yourself", field="person")
+
+    async def work(tx) -> None:  # type: ignore[no-untyped-def]
+        await run(tx, _LOCK_PERSON, {"key": sender})
+        (facts,) = await run(tx, _CONNECTION_FACTS, {"from": sender, "to": target})
+        if not facts["target"] or facts["blocked"]:
+            raise NotFound(f"no person {target!r}")
+        if facts["connected"]:
+            raise Conflict(f"you are already connected to {target!r}")
+        if facts["requested"]:
+            raise Conflict(f"you already asked {target!r} to connect")
+        if facts["reverse"]:
+            raise Conflict(f"{target!r} already asked you: answer their request instead")
+        if facts["sentToday"] >= daily_limit:
+            raise Forbidden(f"at most {daily_limit} connection requests a day")
+        await run(tx, _REQUEST_CONNECTION, {"from": sender, "to": target})
+
+    await database.write_transaction(work)
+
+
+async def respond_to_connection(
+    database: Database, requester: str, responder: str, *, accept: bool
+) -> bool:
+    rows = await database.write(
+        _RESPOND_CONNECTION, {"from": requester, "to": responder, "accept": accept}
+    )
+    if not rows:
+        raise NotFound(f"no pending connection request from {requester!r}")
+    return bool(rows[0]["connected"])
+
+
+async def remove_connection(database: Database, a: str, b: str) -> None:
+    rows = await database.write(_REMOVE_CONNECTION, {"a": a, "b": b})
+    if rows[0]["removed"] == 0:
+        raise NotFound(f"you are not connected to {b!r}")

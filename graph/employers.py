@@ -1,0 +1,65 @@
+"""Employers and employment histories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.database import Database
+from graph.registry import statement
+
+_EMPLOYMENT_OF_PEOPLE = statement("people/employment_of_people")
+_SEARCH_EMPLOYERS = statement("employers/search_employers")
+
+
+@dataclass(frozen=True)
+class Employer:
+    key: str
+    name: str
+    industry: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Employer:
+        return cls(
+            key=row["key"], name=row.get("name") or row["key"], industry=row.get("industry") or ""
+        )
+
+
+@dataclass(frozen=True)
+class Employment:
+    employer: Employer
+    title: str
+    since: dt.date | None
+    until: dt.date | None
+
+
+def _date(value: Any) -> dt.date | None:
+    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+
+
+async def employment_of_people(database: Database, keys: Sequence[str]) -> list[list[Employment]]:
+    """Each person's stints, newest first, in the order of `keys` (one round trip)."""
+    rows = await database.read(_EMPLOYMENT_OF_PEOPLE, {"keys": list(keys)})
+    return [
+        [
+            Employment(
+                employer=Employer.from_row(item["employer"]),
+                title=item.get("title") or "",
+                since=_date(item.get("since")),
+                until=_date(item.get("until")),
+            )
+            for item in row["employment"]
+        ]
+        for row in rows
+    ]
+
+
+async def search_employers(
+    database: Database, *, first: int, after: str | None = None, search: str | None = None
+) -> list[Employer]:
+    rows = await database.read(
+        _SEARCH_EMPLOYERS, {"search": search, "after": after, "limit": first + 1}
+    )
+    return [Employer.from_row(row["employer"]) for row in rows]

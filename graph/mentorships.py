@@ -1,0 +1,215 @@
+"""The mentorship lifecycle.
+
+A request goes PENDING → ACCEPTED | DECLINED | WITHDRAWN | EXPIRED; an accepted
+request starts an ACTIVE `MENTORS` relationship, which ends COMPLETED or
+CANCELLED. Every rule that counts (open requests, capacity) is checked inside
+the writing transaction after taking the write lock on the person whose count
+it is, so two racing transactions cannot both take a mentor's last slot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
+from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.people import Person
+from graph.registry import statement
+from graph.settings import MentorshipRules
+
+_LOCK_PERSON = statement("mentorships/lock_person")
+_REQUEST_FACTS = statement("mentorships/request_facts")
+_CREATE_REQUEST = statement("mentorships/create_request")
+_GET_REQUESTS = statement("mentorships/get_requests")
+_SET_REQUEST_STATE = statement("mentorships/set_request_state")
+_ACTIVE_MENTEES = statement("mentorships/active_mentees")
+_ACCEPT_REQUEST = statement("mentorships/accept_request")
+_END_MENTORSHIP = statement("mentorships/end_mentorship")
+_REQUESTS_OF_PERSON = statement("mentorships/requests_of_person")
+_MENTORSHIPS_OF_PEOPLE = statement("mentorships/mentorships_of_people")
+
+RequestState = Literal["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"]
+Role = Literal["MENTEE", "MENTOR"]
+
+
+@dataclass(frozen=True)
+class MentorshipRequest:
+    key: str
+    mentee: str
+    mentor: str
+    state: RequestState
+    message: str
+    goals: tuple[str, ...]
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    responded_at: dt.datetime | None
+    reason: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MentorshipRequest:
+        return cls(
+            key=row["key"],
+            mentee=row["mentee"],
+            mentor=row["mentor"],
+            state=row["state"],
+            message=row.get("message") or "",
+            goals=tuple(row.get("goals") or ()),
+            created_at=_native(row["createdAt"]),
+            expires_at=_native(row["expiresAt"]),
+            responded_at=_native(row.get("respondedAt")),
+            reason=row.get("reason"),
+        )
+
+
+@dataclass(frozen=True)
+class EndedMentorship:
+    mentor: str
+    mentee: str
+    status: str
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+
+
+def _new_key() -> str:
+    """Request keys sort by creation time, so pages can be keyed on them."""
+    return f"mr-{time.time_ns():020d}-{secrets.token_hex(4)}"
+
+
+async def request_mentorship(
+    database: Database,
+    mentee: str,
+    mentor: str,
+    *,
+    message: str,
+    goals: Sequence[str],
+    rules: MentorshipRules,
+) -> MentorshipRequest:
+    if mentee == mentor:
+        raise BadInput("you cannot ask yourself for mentorship", field="mentor")
+
+    async def work(tx: AsyncManagedTransaction) -> MentorshipRequest:
+        await run(tx, _LOCK_PERSON, {"key": mentee})
+        (facts,) = await run(tx, _REQUEST_FACTS, {"mentee": mentee, "mentor": mentor})
+        if facts["mentor"] is None or facts["blocked"] or not facts["visible"]:
+            raise NotFound(f"no person {mentor!r}")
+        if not facts["mentor"].get("openToMentor"):
+            raise Conflict(f"{mentor!r} is not open to mentoring")
+        if facts["mentoring"]:
+            raise Conflict(f"{mentor!r} already mentors you")
+        if facts["openForPair"]:
+            raise Conflict(f"there is already an open request between you and {mentor!r}")
+        if facts["openOfMentee"] >= rules.max_open_requests:
+            raise Forbidden(f"at most {rules.max_open_requests} open mentorship requests")
+        params = {
+            "key": _new_key(),
+            "mentee": mentee,
+            "mentor": mentor,
+            "message": message,
+            "goals": list(goals),
+            "ttlDays": rules.request_ttl_days,
+        }
+        (row,) = await run(tx, _CREATE_REQUEST, params)
+        return MentorshipRequest.from_row(row["request"])
+
+    return await database.write_transaction(work)
+
+
+async def get_requests(database: Database, keys: Sequence[str]) -> list[MentorshipRequest | None]:
+    rows = await database.read(_GET_REQUESTS, {"keys": list(keys)})
+    return [MentorshipRequest.from_row(r["request"]) if r["request"] else None for r in rows]
+
+
+async def _pending_request(
+    tx: AsyncManagedTransaction, key: str, actor: str, role: Role
+) -> MentorshipRequest:
+    (row,) = await run(tx, _GET_REQUESTS, {"keys": [key]})
+    if row["request"] is None:
+        raise NotFound(f"no mentorship request {key!r}")
+    request = MentorshipRequest.from_row(row["request"])
+    if actor not in (request.mentee, request.mentor):
+        raise NotFound(f"no mentorship request {key!r}")
+    if (request.mentor if role == "MENTOR" else request.mentee) != actor:
+        raise Forbidden(f"only the {role.lower()} of this request may do that")
+    if request.state != "PENDING":
+        raise Conflict(f"the request is {request.state}, not PENDING")
+    return request
+
+
+async def respond_to_request(
+    database: Database, key: str, mentor: str, *, accept: bool, reason: str | None
+) -> MentorshipRequest:
+    """Accept or decline; accepting checks the mentor's capacity under their lock."""
+
+    async def work(tx: AsyncManagedTransaction) -> MentorshipRequest:
+        await run(tx, _LOCK_PERSON, {"key": mentor})
+        await _pending_request(tx, key, mentor, "MENTOR")
+        if not accept:
+            (row,) = await run(
+                tx, _SET_REQUEST_STATE, {"key": key, "state": "DECLINED", "reason": reason}
+            )
+            return MentorshipRequest.from_row(row["request"])
+        (load,) = await run(tx, _ACTIVE_MENTEES, {"mentor": mentor})
+        if load["active"] >= load["capacity"]:
+            raise Conflict(f"you are at capacity ({load['capacity']} mentees)")
+        (row,) = await run(tx, _ACCEPT_REQUEST, {"key": key, "reason": reason})
+        return MentorshipRequest.from_row(row["request"])
+
+    return await database.write_transaction(work)
+
+
+async def withdraw_request(database: Database, key: str, mentee: str) -> MentorshipRequest:
+    async def work(tx: AsyncManagedTransaction) -> MentorshipRequest:
+        await _pending_request(tx, key, mentee, "MENTEE")
+        (row,) = await run(
+            tx, _SET_REQUEST_STATE, {"key": key, "state": "WITHDRAWN", "reason": None}
+        )
+        return MentorshipRequest.from_row(row["request"])
+
+    return await database.write_transaction(work)
+
+
+async def end_mentorship(
+    database: Database, actor: str, other: str, *, completed: bool, reason: str
+) -> EndedMentorship:
+    """End the active mentorship between `actor` and `other`, whichever way it runs."""
+    status = "COMPLETED" if completed else "CANCELLED"
+    for mentor, mentee in ((actor, other), (other, actor)):
+        rows = await database.write(
+            _END_MENTORSHIP,
+            {"mentor": mentor, "mentee": mentee, "status": status, "reason": reason},
+        )
+        if rows:
+            return EndedMentorship(mentor=mentor, mentee=mentee, status=status)
+    raise NotFound(f"no active mentorship between you and {other!r}")
+
+
+async def requests_of_person(
+    database: Database,
+    person: str,
+    *,
+    role: Role,
+    state: RequestState | None,
+    first: int,
+    before: str | None,
+) -> list[MentorshipRequest]:
+    rows = await database.read(
+        _REQUESTS_OF_PERSON,
+        {"person": person, "role": role, "state": state, "before": before, "limit": first + 1},
+    )
+    return [MentorshipRequest.from_row(row["request"]) for row in rows]
+
+
+async def mentorships_of_people(
+    database: Database, keys: Sequence[str], *, as_mentor: bool
+) -> list[list[Person]]:
+    rows = await database.read(_MENTORSHIPS_OF_PEOPLE, {"keys": list(keys), "asMentor": as_mentor})
+    return [[Person.from_row(item) for item in row["people"]] for row in rows]

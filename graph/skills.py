@@ -1,0 +1,119 @@
+"""Skills: the catalogue, what people know and what they want to learn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.database import Database
+from graph.errors import BadInput, NotFound
+from graph.registry import statement
+
+_SKILLS_OF_PEOPLE = statement("skills/skills_of_people")
+_GOALS_OF_PEOPLE = statement("skills/goals_of_people")
+_SEARCH_SKILLS = statement("skills/search_skills")
+_GET_SKILLS = statement("skills/get_skills")
+_ADD_SKILL = statement("skills/add_skill")
+_REMOVE_SKILL = statement("skills/remove_skill")
+_SET_LEARNING_GOALS = statement("skills/set_learning_goals")
+
+MAX_LEARNING_GOALS = 10
+
+
+@dataclass(frozen=True)
+class Skill:
+    key: str
+    name: str
+    domain: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Skill:
+        return cls(
+            key=row["key"], name=row.get("name") or row["key"], domain=row.get("domain") or ""
+        )
+
+
+@dataclass(frozen=True)
+class PersonSkill:
+    skill: Skill
+    level: int
+    years: int
+
+
+@dataclass(frozen=True)
+class LearningGoal:
+    skill: Skill
+    priority: int
+
+
+async def skills_of_people(database: Database, keys: Sequence[str]) -> list[list[PersonSkill]]:
+    """Each person's skills, strongest first, in the order of `keys` (one round trip)."""
+    rows = await database.read(_SKILLS_OF_PEOPLE, {"keys": list(keys)})
+    return [
+        [
+            PersonSkill(
+                Skill.from_row(item["skill"]), int(item["level"] or 0), int(item["years"] or 0)
+            )
+            for item in row["skills"]
+        ]
+        for row in rows
+    ]
+
+
+async def goals_of_people(database: Database, keys: Sequence[str]) -> list[list[LearningGoal]]:
+    rows = await database.read(_GOALS_OF_PEOPLE, {"keys": list(keys)})
+    return [
+        [
+            LearningGoal(Skill.from_row(item["skill"]), int(item["priority"] or 0))
+            for item in row["goals"]
+        ]
+        for row in rows
+    ]
+
+
+async def get_skills(database: Database, keys: Sequence[str]) -> list[Skill | None]:
+    rows = await database.read(_GET_SKILLS, {"keys": list(keys)})
+    return [Skill.from_row(row["skill"]) if row["skill"] else None for row in rows]
+
+
+async def search_skills(
+    database: Database, *, first: int, after: str | None = None, search: str | None = None
+) -> list[Skill]:
+    rows = await database.read(
+        _SEARCH_SKILLS, {"search": search, "after": after, "limit": first + 1}
+    )
+    return [Skill.from_row(row["skill"]) for row in rows]
+
+
+async def add_skill(database: Database, person: str, skill: str, *, level: int, years: int) -> None:
+    if not 1 <= level <= 5:
+        raise BadInput("level must be between 1 and 5", field="level")
+    if not 0 <= years <= 80:
+        raise BadInput("years must be between 0 and 80", field="years")
+    rows = await database.write(
+        _ADD_SKILL, {"person": person, "skill": skill, "level": level, "years": years}
+    )
+    if not rows:
+        raise NotFound(f"no skill {skill!r}")
+
+
+async def remove_skill(database: Database, person: str, skill: str) -> None:
+    rows = await database.write(_REMOVE_SKILL, {"person": person, "skill": skill})
+    if not rows or rows[0]["removed"] == 0:
+        raise NotFound(f"{person!r} has no skill {skill!r}")
+
+
+async def set_learning_goals(database: Database, person: str, skills: Sequence[str]) -> None:
+    """Replace the goals; list order is priority. Unknown skills write nothing."""
+    if len(skills) > MAX_LEARNING_GOALS:
+        raise BadInput(f"at most {MAX_LEARNING_GOALS} learning goals", field="skills")
+    if len(set(skills)) != len(skills):
+        raise BadInput("a skill appears twice", field="skills")
+    known = await get_skills(database, skills)
+    missing = [key for key, found in zip(skills, known, strict=True) if found is None]
+    if missing:
+        raise BadInput(f"unknown skills: {', '.join(missing)}", field="skills")
+    rows = await database.write(_SET_LEARNING_GOALS, {"person": person, "skills": list(skills)})
+    if not rows:
+        raise NotFound(f"no person {person!r}")

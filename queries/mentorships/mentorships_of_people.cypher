@@ -1,0 +1,14 @@
+// Active mentorships of several people, as mentor (their mentees) or as mentee.
+// Parameters: $keys (person keys), $asMentor (bool: true lists mentees, false mentors).
+// Returns: key, people (list of person maps), in key order.
+UNWIND range(0, size($keys) - 1) AS i
+OPTIONAL MATCH (p:Person {key: $keys[i]})
+CALL (p) {
+  OPTIONAL MATCH (p)-[:MENTORS {status: 'ACTIVE'}]-(o:Person)
+  WHERE ($asMentor AND EXISTS { (p)-[:MENTORS {status: 'ACTIVE'}]->(o) })
+     OR (NOT $asMentor AND EXISTS { (o)-[:MENTORS {status: 'ACTIVE'}]->(p) })
+  WITH DISTINCT o ORDER BY o.key
+  RETURN collect(o { .* }) AS people
+}
+RETURN $keys[i] AS key, people
+ORDER BY i

@@ -1,0 +1,20 @@
+// A page of the people the viewer may see, by key, optionally filtered.
+// Parameters: $viewer (key or null), $admin (bool), $search (substring of name or
+//   headline, case-insensitive, or null), $skill (skill key or null), $employer
+//   (employer key or null, current or former), $after (last key of the previous page,
+//   or null), $limit (page size + 1, to tell whether there is a next page).
+// Returns: person (map of properties), ordered by key.
+// Indexes: person_key (ordered scan).
+MATCH (p:Person)
+WHERE p.key > coalesce($after, '')
+  AND ($search IS NULL OR toLower(p.name) CONTAINS toLower($search)
+       OR toLower(p.headline) CONTAINS toLower($search))
+  AND ($skill IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(:Skill {key: $skill}) })
+  AND ($employer IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Employer {key: $employer}) })
+  AND (p.key = $viewer OR $admin OR (
+    NOT EXISTS { (p)-[:BLOCKED]-(:Person {key: $viewer}) }
+    AND (p.visibility = 'PUBLIC'
+         OR (p.visibility = 'CONNECTIONS' AND EXISTS { (p)-[:KNOWS]-(:Person {key: $viewer}) }))))
+RETURN p { .* } AS person
+ORDER BY p.key
+LIMIT $limit
