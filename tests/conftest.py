@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
+from starlette.applications import Starlette
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("MENTORGRAPH_NEO4J_HOME", str(ROOT / ".neo4j" / "test"))
@@ -22,12 +23,12 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
 
 from api.app import create_app  # noqa: E402
-from tests.api.graphql import GraphQLClient  # noqa: E402
 from graph.admin import wipe  # noqa: E402
 from graph.database import Database  # noqa: E402
 from graph.local_server import LocalServer  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from tests.api.graphql import GraphQLClient  # noqa: E402
 
 EGO_FACEBOOK_DIR = Path(
     os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
@@ -68,13 +69,19 @@ async def empty_graph(database: Database) -> Database:
 
 
 @pytest.fixture
-async def client(settings: Settings, empty_graph: Database) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client talking to the real ASGI app (lifespan run) over an empty graph."""
-    app = create_app(settings)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            yield http
+async def app(settings: Settings, empty_graph: Database) -> AsyncIterator[Starlette]:
+    """The real ASGI app, lifespan run, over an empty graph."""
+    application = create_app(settings)
+    async with LifespanManager(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to the real ASGI app."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
 
 
 @pytest.fixture
