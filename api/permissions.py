@@ -26,3 +26,11 @@ class IsSelfOrAdmin(BasePermission):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         viewer = info.context.viewer
         return viewer.key is not None and (viewer.is_admin or viewer.key == source.key)
+
+
+class IsAdmin(BasePermission):
+    message = "only an admin may do this"
+    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.viewer.is_admin

@@ -20,17 +20,19 @@ from api.errors import map_error
 from api.mentorships.mutations import MentorshipsMutation
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
+from api.safety.mutations import SafetyMutation
+from api.safety.queries import SafetyQuery
 from api.skills.mutations import SkillsMutation
 from api.skills.types import Skill
 
 
 @strawberry.type
-class Query(PeopleQuery):
+class Query(PeopleQuery, SafetyQuery):
     pass
 
 
 @strawberry.type
-class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation):
+class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation):
     pass
 
 

@@ -51,6 +51,17 @@ class MentorshipRules:
 
 
 @dataclass(frozen=True)
+class SafetyLimits:
+    report_hold_threshold: int = 3
+    """Distinct reporters with open reports that hold a person out of matching."""
+    connection_requests_per_day: int = 50
+    mutations_per_minute: int = 120
+    """Per viewer and process; 0 turns the limit off."""
+    max_query_cost: int = 20_000
+    introspection: bool = True
+
+
+@dataclass(frozen=True)
 class LocalServerSettings:
     """How the project provisions its own Neo4j when `NEO4J_URI` is not set."""
 
@@ -80,6 +91,7 @@ class Settings:
     redis_url: str | None
     graphiql: bool
     mentorship_rules: MentorshipRules
+    safety: SafetyLimits
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -106,5 +118,12 @@ class Settings:
             mentorship_rules=MentorshipRules(
                 max_open_requests=_int("MENTORGRAPH_MAX_OPEN_REQUESTS", 5),
                 request_ttl_days=_int("MENTORGRAPH_REQUEST_TTL_DAYS", 14),
+            ),
+            safety=SafetyLimits(
+                report_hold_threshold=_int("MENTORGRAPH_REPORT_HOLD_THRESHOLD", 3),
+                connection_requests_per_day=_int("MENTORGRAPH_CONNECTION_REQUESTS_PER_DAY", 50),
+                mutations_per_minute=_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
+                max_query_cost=_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
+                introspection=_flag("MENTORGRAPH_INTROSPECTION", True),
             ),
         )

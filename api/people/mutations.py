@@ -12,7 +12,6 @@ from graph import connections, people
 from graph.errors import BadInput
 
 MAX_CAPACITY = 20
-CONNECTION_REQUESTS_PER_DAY = 50
 
 
 @strawberry.input
@@ -104,7 +103,10 @@ class PeopleMutation:
     ) -> ConnectionPayload:
         ctx = info.context
         await connections.request_connection(
-            ctx.database, ctx.viewer_key(), input.person, daily_limit=CONNECTION_REQUESTS_PER_DAY
+            ctx.database,
+            ctx.viewer_key(),
+            input.person,
+            daily_limit=ctx.settings.safety.connection_requests_per_day,
         )
         return await _payload(info, input.person, connected=False)
 

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
 from api.context import Info
 from api.employers.types import Employment
@@ -17,6 +18,7 @@ from api.skills.types import LearningGoal, PersonSkill
 from graph.connections import ConnectionsPage, mutual_connections
 from graph.mentorships import requests_of_person
 from graph.people import Person as PersonRecord
+from graph.safety import export_person
 
 if TYPE_CHECKING:
     from api.mentorships.types import MentorshipRequest
@@ -100,6 +102,13 @@ class Person(Node):
     @strawberry.field(description="Active mentees.", permission_classes=[IsSelfOrAdmin])
     async def mentees(self, info: Info) -> list[Person]:
         return [Person.from_record(p) for p in await info.context.loaders.mentees.load(self.key)]
+
+    @strawberry.field(
+        description="Everything stored about this person, as JSON (self or admin).",
+        permission_classes=[IsSelfOrAdmin],
+    )
+    async def data_export(self, info: Info) -> JSON:
+        return await export_person(info.context.database, self.key)
 
     @strawberry.field(
         description="Mentorship requests sent (MENTEE) or received (MENTOR), newest first.",

@@ -1,0 +1,69 @@
+"""GraphQL types of blocks and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+import strawberry
+
+from api.context import Info
+from api.people.types import Person
+from graph import safety
+
+
+@strawberry.enum
+class ReportReason(Enum):
+    HARASSMENT = "HARASSMENT"
+    SPAM = "SPAM"
+    FAKE_PROFILE = "FAKE_PROFILE"
+    INAPPROPRIATE = "INAPPROPRIATE"
+    OTHER = "OTHER"
+
+
+@strawberry.enum
+class ReportState(Enum):
+    OPEN = "OPEN"
+    DISMISSED = "DISMISSED"
+    ACTION_TAKEN = "ACTION_TAKEN"
+
+
+@strawberry.enum
+class ReportOutcome(Enum):
+    DISMISSED = "DISMISSED"
+    ACTION_TAKEN = "ACTION_TAKEN"
+
+
+@strawberry.type(description="A report on a person, for admins to decide.")
+class Report:
+    key: str
+    reason: ReportReason
+    details: str
+    state: ReportState
+    created_at: dt.datetime
+    note: str | None
+    reporter_key: strawberry.Private[str]
+    reported_key: strawberry.Private[str]
+
+    @classmethod
+    def from_record(cls, record: safety.Report) -> Report:
+        return cls(
+            key=record.key,
+            reason=ReportReason(record.reason),
+            details=record.details,
+            state=ReportState(record.state),
+            created_at=record.created_at,
+            note=record.note,
+            reporter_key=record.reporter,
+            reported_key=record.reported,
+        )
+
+    @strawberry.field
+    async def reporter(self, info: Info) -> Person | None:
+        record = await info.context.loaders.person.load(self.reporter_key)
+        return Person.from_record(record) if record else None
+
+    @strawberry.field
+    async def reported(self, info: Info) -> Person | None:
+        record = await info.context.loaders.person.load(self.reported_key)
+        return Person.from_record(record) if record else None

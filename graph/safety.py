@@ -1,0 +1,151 @@
+"""Safety: blocking, reports and the hold on matching, and a person's own data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from graph.database import Database
+from graph.errors import BadInput, NotFound
+from graph.registry import statement
+
+_BLOCK_PERSON = statement("safety/block_person")
+_UNBLOCK_PERSON = statement("safety/unblock_person")
+_REPORT_PERSON = statement("safety/report_person")
+_LIST_REPORTS = statement("safety/list_reports")
+_RESOLVE_REPORT = statement("safety/resolve_report")
+_DELETE_ACCOUNT = statement("safety/delete_account")
+_EXPORT_PERSON = statement("safety/export_person")
+
+ReportOutcome = Literal["DISMISSED", "ACTION_TAKEN"]
+ReportState = Literal["OPEN", "DISMISSED", "ACTION_TAKEN"]
+
+
+@dataclass(frozen=True)
+class BlockOutcome:
+    cancelled_mentorships: int
+    withdrawn_requests: int
+
+
+@dataclass(frozen=True)
+class Report:
+    key: str
+    reporter: str
+    reported: str
+    reason: str
+    details: str
+    state: ReportState
+    created_at: dt.datetime
+    note: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Report:
+        return cls(
+            key=row["key"],
+            reporter=row["reporter"],
+            reported=row["reported"],
+            reason=row["reason"],
+            details=row.get("details") or "",
+            state=row["state"],
+            created_at=row["createdAt"].to_native(),
+            note=row.get("note"),
+        )
+
+
+@dataclass(frozen=True)
+class Filed:
+    report: Report
+    held: bool
+    """Whether the reported person is now held out of matching."""
+
+
+async def block_person(
+    database: Database, blocker: str, blocked: str, *, reason: str | None
+) -> BlockOutcome:
+    if blocker == blocked:
+        raise BadInput("you cannot block yourself", field="person")
+    rows = await database.write(
+        _BLOCK_PERSON, {"blocker": blocker, "blocked": blocked, "reason": reason}
+    )
+    if not rows:
+        raise NotFound(f"no person {blocked!r}")
+    return BlockOutcome(rows[0]["cancelledMentorships"], rows[0]["withdrawnRequests"])
+
+
+async def unblock_person(database: Database, blocker: str, blocked: str) -> None:
+    rows = await database.write(_UNBLOCK_PERSON, {"blocker": blocker, "blocked": blocked})
+    if rows[0]["removed"] == 0:
+        raise NotFound(f"you have not blocked {blocked!r}")
+
+
+async def report_person(
+    database: Database,
+    reporter: str,
+    reported: str,
+    *,
+    reason: str,
+    details: str,
+    hold_threshold: int,
+) -> Filed:
+    if reporter == reported:
+        raise BadInput("you cannot report yourself", field="person")
+    key = f"rp-{time.time_ns():020d}-{secrets.token_hex(4)}"
+    params = {
+        "key": key,
+        "reporter": reporter,
+        "reported": reported,
+        "reason": reason,
+        "details": details,
+        "threshold": hold_threshold,
+    }
+    rows = await database.write(_REPORT_PERSON, params)
+    if not rows:
+        raise NotFound(f"no person {reported!r}")
+    return Filed(Report.from_row(rows[0]["report"]), bool(rows[0]["held"]))
+
+
+async def list_reports(
+    database: Database, *, state: ReportState | None, first: int, before: str | None
+) -> list[Report]:
+    rows = await database.read(
+        _LIST_REPORTS, {"state": state, "before": before, "limit": first + 1}
+    )
+    return [Report.from_row(row["report"]) for row in rows]
+
+
+async def resolve_report(
+    database: Database, key: str, *, outcome: ReportOutcome, note: str, admin: str
+) -> Filed:
+    rows = await database.write(
+        _RESOLVE_REPORT, {"key": key, "outcome": outcome, "note": note, "admin": admin}
+    )
+    if not rows:
+        raise NotFound(f"no open report {key!r}")
+    return Filed(Report.from_row(rows[0]["report"]), bool(rows[0]["held"]))
+
+
+async def delete_account(database: Database, key: str) -> None:
+    rows = await database.write(_DELETE_ACCOUNT, {"key": key})
+    if rows[0]["deleted"] == 0:
+        raise NotFound(f"no person {key!r}")
+
+
+async def export_person(database: Database, key: str) -> dict[str, Any]:
+    """Everything stored about a person, as JSON-ready values."""
+    rows = await database.read(_EXPORT_PERSON, {"key": key})
+    if not rows:
+        raise NotFound(f"no person {key!r}")
+    return _jsonable(rows[0])  # type: ignore[no-any-return]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value

@@ -1,0 +1,29 @@
+// $blocker blocks $blocked: no longer connected, pending requests between them
+// withdrawn (reason "blocked"), an active mentorship either way ends CANCELLED.
+// Parameters: $blocker, $blocked (person keys), $reason (or null).
+// Returns: cancelledMentorships, withdrawnRequests; no row when either is missing.
+MATCH (a:Person {key: $blocker})
+MATCH (b:Person {key: $blocked})
+MERGE (a)-[x:BLOCKED]->(b)
+ON CREATE SET x.at = datetime(), x.reason = $reason
+WITH a, b
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[k:KNOWS]-(b)
+  DELETE k
+}
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[c:REQUESTED_CONNECTION]-(b)
+  DELETE c
+}
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[s:MENTORS {status: 'ACTIVE'}]-(b)
+  SET s.status = 'CANCELLED', s.endedAt = datetime(), s.reason = 'blocked'
+  RETURN count(s) AS cancelledMentorships
+}
+CALL (a, b) {
+  OPTIONAL MATCH (x:Person)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(y:Person)
+  WHERE (x = a AND y = b) OR (x = b AND y = a)
+  SET r.state = 'WITHDRAWN', r.reason = 'blocked', r.respondedAt = datetime()
+  RETURN count(r) AS withdrawnRequests
+}
+RETURN cancelledMentorships, withdrawnRequests

@@ -1,0 +1,9 @@
+// A page of reports, newest first (report keys sort by creation time).
+// Parameters: $state ('OPEN', 'DISMISSED', 'ACTION_TAKEN' or null for all),
+//   $before (key of the previous page's last report, or null), $limit.
+// Returns: report (map with reporter and reported keys).
+MATCH (a:Person)-[:FILED]->(r:Report)-[:ABOUT]->(b:Person)
+WHERE ($state IS NULL OR r.state = $state) AND ($before IS NULL OR r.key < $before)
+RETURN r { .*, reporter: a.key, reported: b.key } AS report
+ORDER BY r.key DESC
+LIMIT $limit
