@@ -15,8 +15,9 @@ from strawberry.asgi import GraphQL
 from api.auth import viewer_from_header
 from api.context import Context
 from api.errors import Unauthenticated
+from api.limits import MutationRateLimiter
 from api.loaders import Loaders
-from api.schema import schema
+from api.schema import build_schema
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.settings import Settings
@@ -25,8 +26,12 @@ from graph.viewer import ANONYMOUS
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
+        super().__init__(
+            build_schema(introspection=settings.safety.introspection),
+            graphql_ide="graphiql" if settings.graphiql else None,
+        )
         self.settings = settings
+        self.rate_limiter = MutationRateLimiter(settings.safety.mutations_per_minute)
 
     async def get_context(  # type: ignore[override]
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -45,6 +50,7 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             caller=viewer,
             loaders=Loaders.create(database, viewer),
+            rate_limiter=self.rate_limiter,
             auth_error=auth_error,
         )
 

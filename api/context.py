@@ -10,6 +10,7 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from api.errors import Unauthenticated
+from api.limits import MutationRateLimiter
 from api.loaders import Loaders
 from graph.database import Database
 from graph.settings import Settings
@@ -23,6 +24,7 @@ class Context:
     settings: Settings
     caller: Viewer
     loaders: Loaders
+    rate_limiter: MutationRateLimiter
     auth_error: Unauthenticated | None = None
     """Set when the request carried a bad token: any use of the viewer fails with it."""
 
@@ -31,6 +33,13 @@ class Context:
         if self.auth_error is not None:
             raise self.auth_error
         return self.caller
+
+    def rate_key(self) -> str:
+        """Whose mutations count together: the viewer, or the client address."""
+        if self.caller.key is not None:
+            return f"person:{self.caller.key}"
+        client = self.request.client
+        return f"address:{client.host if client else 'unknown'}"
 
     def viewer_key(self) -> str:
         """The caller's person key; `UNAUTHENTICATED` for an anonymous caller."""

@@ -12,6 +12,7 @@ import uuid
 
 from graphql import GraphQLError
 
+from api.limits import RateLimited, TooCostly
 from graph import errors as graph_errors
 
 logger = logging.getLogger("mentorgraph.api")
@@ -30,6 +31,8 @@ class Unauthenticated(graph_errors.MentorgraphError):
 
 
 CODES[Unauthenticated] = "UNAUTHENTICATED"
+CODES[TooCostly] = "QUERY_TOO_COSTLY"
+CODES[RateLimited] = "RATE_LIMITED"
 
 
 def code_for(error: BaseException) -> str | None:

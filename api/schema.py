@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -17,6 +18,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from api.employers.types import Employer
 from api.errors import map_error
+from api.limits import OperationLimits
 from api.mentorships.mutations import MentorshipsMutation
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
@@ -51,12 +53,16 @@ class Schema(strawberry.Schema):
         """Logging happens in `map_error`: only unexpected errors are worth a traceback."""
 
 
-def build_schema() -> Schema:
+def build_schema(*, introspection: bool = True) -> Schema:
+    """The schema; production may switch introspection off (MENTORGRAPH_INTROSPECTION)."""
+    closed = [DisableIntrospection] if not introspection else []
     return Schema(
         query=Query,
         mutation=Mutation,
         types=[Skill, Employer],
         extensions=[
+            *closed,
+            OperationLimits,
             lambda: QueryDepthLimiter(max_depth=10),
             lambda: MaxAliasesLimiter(max_alias_count=30),
             lambda: MaxTokensLimiter(max_token_count=2000),
@@ -66,9 +72,6 @@ def build_schema() -> Schema:
     )
 
 
-schema = build_schema()
-
-
 def schema_sdl() -> str:
     """The schema as SDL, as committed in `schema.graphql`."""
-    return schema.as_str() + "\n"
+    return build_schema().as_str() + "\n"
