@@ -1,0 +1,83 @@
+"""Neo4j going away: bounded failures, readiness, recovery, and no lost acknowledged write.
+
+Uses a server of its own (own store and port) so it can be killed with `kill -9`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from api.app import create_app
+from graph.database import Database
+from graph.local_server import LocalServer
+from graph.migrations import migrate
+from graph.people import get_people
+from graph.settings import Settings
+from graph.viewer import Viewer
+from tests.api.graphql import GraphQLClient
+from tests.graph.test_local_server import _free_port, _settings_for
+
+CREATE = 'mutation { createProfile(input: {name: "Writer"}) { person { key } } }'
+ADMIN = Viewer(key="root", role="admin")
+
+
+async def _writer(
+    gql: GraphQLClient, name: str, stop: asyncio.Event, acked: list[str], slowest: list[float]
+) -> None:
+    i = 0
+    while not stop.is_set():
+        key = f"{name}-{i}"
+        began = time.monotonic()
+        body = await gql.send(CREATE, as_=key)
+        slowest.append(time.monotonic() - began)
+        if "errors" not in body:
+            acked.append(key)
+        else:
+            assert body["errors"][0]["extensions"]["code"] == "UNAVAILABLE", body
+        i += 1
+
+
+async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
+    settings: Settings, tmp_path: Path, neo4j_server: None
+) -> None:
+    own = _settings_for(settings, tmp_path / "neo4j", _free_port())
+    server = LocalServer(own)
+    await asyncio.to_thread(server.start)
+    try:
+        database = Database.connect(own)
+        await migrate(database)
+        async with LifespanManager(create_app(own)) as manager:
+            transport = httpx.ASGITransport(app=manager.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+                gql = GraphQLClient(http, own)
+                stop, acked, durations = asyncio.Event(), [], []
+                writers = [
+                    asyncio.create_task(_writer(gql, f"w{n}", stop, acked, durations))
+                    for n in range(4)
+                ]
+                await asyncio.sleep(1.5)
+                await asyncio.to_thread(server.kill)
+                assert (await http.get("/readyz")).status_code == 503
+                await asyncio.sleep(2.0)
+                await asyncio.to_thread(server.start)
+                back = time.monotonic()
+                while (await http.get("/readyz")).status_code != 200:
+                    await asyncio.sleep(0.1)
+                assert time.monotonic() - back <= 5.0
+                count_before = len(acked)
+                while len(acked) == count_before and time.monotonic() - back < 10.0:
+                    await asyncio.sleep(0.1)
+                stop.set()
+                await asyncio.gather(*writers)
+        assert len(acked) > count_before, "writes resumed after Neo4j came back"
+        assert max(durations) < 15.0, "a request hung while Neo4j was away"
+        found = await get_people(database, acked, ADMIN)
+        assert [p.key for p in found if p] == acked
+        await database.close()
+    finally:
+        await asyncio.to_thread(server.stop)
