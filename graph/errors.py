@@ -2,10 +2,12 @@
 
     MentorgraphError
     ├── BadInput          the caller's input is wrong (names the field)
+    │   └── BadFile       a data file is missing or malformed (names file and line)
     ├── NotFound          the thing does not exist, or the caller may not see it
     ├── Forbidden         the caller may see it but may not do this
     ├── Conflict          the change collides with the graph's current state
     ├── Unavailable       Neo4j cannot be reached or timed out
+    │   └── TimedOut      a query ran past its timeout
     ├── QueryFailed       Neo4j refused a statement (a bug, or an analyst's query)
     ├── StatementError    a `queries/` file is missing, unreadable or unknown
     └── ServerError       the local Neo4j server cannot be provisioned or run
@@ -27,6 +29,16 @@ class BadInput(MentorgraphError):
         self.field = field
 
 
+class BadFile(BadInput):
+    """A loader's input file is missing or malformed: `path:line: what is wrong`."""
+
+    def __init__(self, path: object, message: str, *, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {message}", field=str(path))
+        self.path = str(path)
+        self.line = line
+
+
 class NotFound(MentorgraphError):
     pass
 
@@ -40,6 +52,10 @@ class Conflict(MentorgraphError):
 
 
 class Unavailable(MentorgraphError):
+    pass
+
+
+class TimedOut(Unavailable):
     pass
 
 
