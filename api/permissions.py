@@ -34,3 +34,11 @@ class IsAdmin(BasePermission):
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.viewer.is_admin
+
+
+class IsAnalystOrAdmin(BasePermission):
+    message = "only analysts and admins may run explorations"
+    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.viewer.role in ("analyst", "admin")

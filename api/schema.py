@@ -18,7 +18,9 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from api.employers.types import Employer
 from api.errors import map_error
+from api.explore.queries import ExploreQuery
 from api.limits import OperationLimits
+from api.matches.subscriptions import MatchesSubscription
 from api.mentorships.mutations import MentorshipsMutation
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
@@ -26,15 +28,21 @@ from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
 from api.skills.mutations import SkillsMutation
 from api.skills.types import Skill
+from api.stream_errors import mapped_stream
 
 
 @strawberry.type
-class Query(PeopleQuery, SafetyQuery):
+class Query(PeopleQuery, SafetyQuery, ExploreQuery):
     pass
 
 
 @strawberry.type
 class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation):
+    pass
+
+
+@strawberry.type
+class Subscription(MatchesSubscription):
     pass
 
 
@@ -46,6 +54,9 @@ class Schema(strawberry.Schema):
         if result.errors:
             result.errors = [map_error(error) for error in result.errors]
         return result
+
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        return mapped_stream(await super().stream(*args, **kwargs))
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -59,6 +70,7 @@ def build_schema(*, introspection: bool = True) -> Schema:
     return Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Skill, Employer],
         extensions=[
             *closed,

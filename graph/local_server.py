@@ -201,6 +201,8 @@ class LocalServer:
             "server.http.enabled": "false",
             "server.https.enabled": "false",
             "dbms.security.auth_enabled": "false",
+            # No LOAD CSV from this machine's files, even in a read transaction.
+            "dbms.security.allow_csv_import_from_file_urls": "false",
             "server.memory.pagecache.size": self.config.pagecache,
             "db.tx_log.rotation.retention_policy": "1G size",
             "db.transaction.timeout": "0s",

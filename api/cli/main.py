@@ -9,7 +9,7 @@ import typer
 import uvicorn
 
 from api.auth import issue_token
-from api.cli import neo4j
+from api.cli import cypher, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
 from api.schema import schema_sdl
@@ -20,6 +20,7 @@ from graph.viewer import ROLES
 
 app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 app.add_typer(neo4j.app, name="neo4j")
+app.add_typer(cypher.app, name="cypher")
 
 
 @app.command()

@@ -1,0 +1,56 @@
+"""GraphQL types of the analysts' explorations."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.scalars import JSON
+
+from graph import exploration_catalogue, explore
+
+
+@strawberry.type(description="A parameter of an exploration; required unless it has a default.")
+class ExplorationParam:
+    name: str
+    type: str
+    description: str
+    required: bool
+    default: JSON | None
+
+
+@strawberry.type(description="A saved, parameterised, read-only Cypher exploration.")
+class Exploration:
+    name: str
+    title: str
+    description: str
+    params: list[ExplorationParam]
+    columns: list[str]
+
+    @classmethod
+    def from_record(cls, record: exploration_catalogue.Exploration) -> Exploration:
+        return cls(
+            name=record.name,
+            title=record.title,
+            description=record.description,
+            params=[
+                ExplorationParam(
+                    name=p.name,
+                    type=p.type,
+                    description=p.description,
+                    required=p.required,
+                    default=p.default,
+                )
+                for p in record.params
+            ],
+            columns=list(record.columns),
+        )
+
+
+@strawberry.type(description="An exploration's answer: rows in column order.")
+class ExplorationResult:
+    columns: list[str]
+    rows: list[JSON]
+    truncated: bool = strawberry.field(description="True when the row limit cut the answer.")
+
+    @classmethod
+    def from_record(cls, record: explore.ExplorationResult) -> ExplorationResult:
+        return cls(columns=record.columns, rows=list(record.rows), truncated=record.truncated)
