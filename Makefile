@@ -25,6 +25,8 @@ $(STAMP): pyproject.toml
 # System tools the tests use, installed from Debian's packages when missing.
 tools:
 	@command -v docker-compose >/dev/null || $(call apt_install,docker-compose)
+	@[ -d tools/node_modules/graphql-http ] || npm ci --prefix tools --no-audit --no-fund --silent
+	@command -v redis-server >/dev/null || $(call apt_install,redis-server)
 
 define apt_install
 	{ echo "installing $(1) from Debian's packages"; \

@@ -18,8 +18,10 @@ from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
 from api.schema import build_schema
+from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connection
 from graph.database import Database
 from graph.errors import Unavailable
+from graph.event_hub import EventHub
 from graph.settings import Settings
 from graph.viewer import ANONYMOUS
 
@@ -29,6 +31,7 @@ class GraphQLApp(GraphQL[Context, None]):
         super().__init__(
             build_schema(introspection=settings.safety.introspection),
             graphql_ide="graphiql" if settings.graphiql else None,
+            max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
         )
         self.settings = settings
         self.rate_limiter = MutationRateLimiter(settings.safety.mutations_per_minute)
@@ -51,8 +54,12 @@ class GraphQLApp(GraphQL[Context, None]):
             caller=viewer,
             loaders=Loaders.create(database, viewer),
             rate_limiter=self.rate_limiter,
+            events=request.app.state.events,
             auth_error=auth_error,
         )
+
+    async def on_ws_connect(self, context: Context) -> None:  # type: ignore[override]
+        await authenticate_connection(context)
 
 
 async def healthz(request: Request) -> Response:
@@ -74,9 +81,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.database = Database.connect(settings)
+        app.state.events = await EventHub.start(settings, app.state.database)
         try:
             yield
         finally:
+            await app.state.events.close()
             await app.state.database.close()
 
     graphql = GraphQLApp(settings)

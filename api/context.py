@@ -13,6 +13,7 @@ from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
 from graph.database import Database
+from graph.event_hub import EventHub
 from graph.settings import Settings
 from graph.viewer import Viewer
 
@@ -25,8 +26,11 @@ class Context:
     caller: Viewer
     loaders: Loaders
     rate_limiter: MutationRateLimiter
+    events: EventHub
     auth_error: Unauthenticated | None = None
     """Set when the request carried a bad token: any use of the viewer fails with it."""
+    connection_params: dict[str, object] | None = None
+    """A WebSocket's `connection_init` payload (see `api.ws_auth`)."""
 
     @property
     def viewer(self) -> Viewer:

@@ -11,10 +11,17 @@ from strawberry.dataloader import DataLoader
 
 from graph.connections import ConnectionsPage, connections_of_people
 from graph.database import Database
-from graph.employers import Employment, employment_of_people
-from graph.mentorships import mentorships_of_people
+from graph.employers import Employer, Employment, employment_of_people, get_employers
+from graph.mentorships import mentorships_of_people, partners_of_people
 from graph.people import Person, get_people
-from graph.skills import LearningGoal, PersonSkill, goals_of_people, skills_of_people
+from graph.skills import (
+    LearningGoal,
+    PersonSkill,
+    Skill,
+    get_skills,
+    goals_of_people,
+    skills_of_people,
+)
 from graph.viewer import Viewer
 
 K = TypeVar("K")
@@ -37,6 +44,9 @@ class Loaders:
     connections: DataLoader[ConnectionsPage, list[Person]]
     mentors: DataLoader[str, list[Person]]
     mentees: DataLoader[str, list[Person]]
+    partners: DataLoader[str, frozenset[str]]
+    skill: DataLoader[str, Skill | None]
+    employer: DataLoader[str, Employer | None]
 
     @classmethod
     def create(cls, database: Database, viewer: Viewer) -> Loaders:
@@ -46,6 +56,13 @@ class Loaders:
             learning_goals=_loader(partial(goals_of_people, database)),
             employment=_loader(partial(employment_of_people, database)),
             connections=_loader(partial(connections_of_people, database, viewer=viewer)),
-            mentors=_loader(partial(mentorships_of_people, database, as_mentor=False)),
-            mentees=_loader(partial(mentorships_of_people, database, as_mentor=True)),
+            mentors=_loader(
+                partial(mentorships_of_people, database, as_mentor=False, viewer=viewer)
+            ),
+            mentees=_loader(
+                partial(mentorships_of_people, database, as_mentor=True, viewer=viewer)
+            ),
+            partners=_loader(partial(partners_of_people, database)),
+            skill=_loader(partial(get_skills, database)),
+            employer=_loader(partial(get_employers, database)),
         )

@@ -1,4 +1,8 @@
-"""Who may read a field or run a mutation, declared where the field is."""
+"""Who may read a field or run a mutation, declared where the field is.
+
+An anonymous caller is told to sign in (`UNAUTHENTICATED`); a signed-in caller
+without the right is refused (`FORBIDDEN`).
+"""
 
 from __future__ import annotations
 
@@ -7,38 +11,44 @@ from typing import Any, ClassVar
 from strawberry.permission import BasePermission
 
 from api.context import Info
+from graph.viewer import Viewer
 
 
-class IsAuthenticated(BasePermission):
+def _signed_in(info: Info) -> Viewer:
+    info.context.viewer_key()  # raises Unauthenticated for an anonymous caller
+    return info.context.viewer
+
+
+class _Refusal(BasePermission):
+    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
+
+
+class IsAuthenticated(_Refusal):
     message = "sign in: this needs 'Authorization: Bearer <token>'"
-    error_extensions: ClassVar[dict[str, object]] = {"code": "UNAUTHENTICATED"}
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return info.context.viewer.key is not None
+        return _signed_in(info).key is not None
 
 
-class IsSelfOrAdmin(BasePermission):
+class IsSelfOrAdmin(_Refusal):
     """The person themself, or an admin: for a person's private lists."""
 
     message = "only this person (or an admin) may read this"
-    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        viewer = info.context.viewer
-        return viewer.key is not None and (viewer.is_admin or viewer.key == source.key)
+        viewer = _signed_in(info)
+        return viewer.is_admin or viewer.key == source.key
 
 
-class IsAdmin(BasePermission):
+class IsAdmin(_Refusal):
     message = "only an admin may do this"
-    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return info.context.viewer.is_admin
+        return _signed_in(info).is_admin
 
 
-class IsAnalystOrAdmin(BasePermission):
+class IsAnalystOrAdmin(_Refusal):
     message = "only analysts and admins may run explorations"
-    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return info.context.viewer.role in ("analyst", "admin")
+        return _signed_in(info).role in ("analyst", "admin")

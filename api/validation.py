@@ -8,6 +8,7 @@ import unicodedata
 from graph.errors import BadInput
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,185}\.[^@\s]{2,63}$")
 
 
 def text(value: str | None, *, field: str, max_length: int, required: bool = False) -> str | None:
@@ -40,3 +41,10 @@ def text_list(
     if len(values) > max_items:
         raise BadInput(f"at most {max_items} items in {field}", field=field)
     return tuple(text(v, field=field, max_length=max_length, required=True) or "" for v in values)
+
+
+def email(value: str | None, *, field: str = "email") -> str | None:
+    value = text(value, field=field, max_length=254)
+    if value is not None and not EMAIL_PATTERN.match(value):
+        raise BadInput(f"{field} is not an e-mail address", field=field)
+    return value

@@ -6,7 +6,8 @@ from graph.database import Database
 from graph.registry import statement
 
 _COUNT_NODES = statement("admin/count_nodes")
-_WIPE = statement("admin/wipe")
+_WIPE_RELATIONSHIPS = statement("admin/wipe")
+_WIPE_NODES = statement("admin/wipe_nodes")
 
 
 async def is_empty(database: Database) -> bool:
@@ -15,5 +16,6 @@ async def is_empty(database: Database) -> bool:
 
 
 async def wipe(database: Database) -> None:
-    """Delete every node and relationship (keeps the schema)."""
-    await database.autocommit(_WIPE)
+    """Delete every node and relationship (keeps the schema), in bounded batches."""
+    await database.autocommit(_WIPE_RELATIONSHIPS)
+    await database.autocommit(_WIPE_NODES)

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any, Literal
 
 from graph.database import Database
-from graph.registry import statement
+from graph.registry import Statement, statement
 
 RowKind = Literal[
     "people",
@@ -20,30 +20,50 @@ RowKind = Literal[
     "employers",
     "schools",
     "knows",
+    "knows_from",
     "has_skill",
     "wants_to_learn",
     "works_at",
     "studied_at",
     "related_to",
     "leads_to",
+    "mentors",
+    "blocks",
+    "mentorship_requests",
+    "holds",
 ]
 
-STATEMENTS = {
+STATEMENTS: dict[RowKind, Statement] = {
     "people": statement("load/merge_people"),
     "skills": statement("load/merge_skills"),
     "employers": statement("load/merge_employers"),
     "schools": statement("load/merge_schools"),
     "knows": statement("load/merge_knows"),
+    "knows_from": statement("load/merge_knows_from"),
     "has_skill": statement("load/merge_has_skill"),
     "wants_to_learn": statement("load/merge_wants_to_learn"),
     "works_at": statement("load/merge_works_at"),
     "studied_at": statement("load/merge_studied_at"),
     "related_to": statement("load/merge_related_to"),
     "leads_to": statement("load/merge_leads_to"),
+    "mentors": statement("load/merge_mentors"),
+    "blocks": statement("load/merge_blocks"),
+    "mentorship_requests": statement("load/merge_mentorship_requests"),
+    "holds": statement("load/merge_holds"),
+}
+
+# Plain `CREATE` variants: a baseline for benchmarks, on a fresh database only.
+CREATE_STATEMENTS: dict[RowKind, Statement] = {
+    "people": statement("load/create_people"),
+    "knows_from": statement("load/create_knows_from"),
+    "has_skill": statement("load/create_has_skill"),
+    "wants_to_learn": statement("load/create_wants_to_learn"),
+    "works_at": statement("load/create_works_at"),
+    "studied_at": statement("load/create_studied_at"),
 }
 
 # Nodes before the relationships that need them.
-LOAD_ORDER: tuple[RowKind, ...] = tuple(STATEMENTS)  # type: ignore[assignment]
+LOAD_ORDER: tuple[RowKind, ...] = tuple(STATEMENTS)
 
 Row = dict[str, Any]
 
@@ -61,11 +81,16 @@ async def write_rows(
     *,
     batch_size: int = 5000,
     on_batch: Callable[[int], None] | None = None,
+    create: bool = False,
 ) -> int:
-    """Write `rows` of one kind in batches, one transaction each; return how many."""
+    """Write `rows` of one kind in batches, one transaction each; return how many.
+
+    `create=True` uses the plain `CREATE` variant where there is one (benchmarks).
+    """
+    stmt = CREATE_STATEMENTS.get(kind, STATEMENTS[kind]) if create else STATEMENTS[kind]
     written = 0
     for batch in batched(rows, batch_size):
-        await database.write(STATEMENTS[kind], {"rows": batch}, timeout=300.0)
+        await database.write(stmt, {"rows": batch}, timeout=300.0)
         written += len(batch)
         if on_batch is not None:
             on_batch(len(batch))

@@ -23,6 +23,7 @@ from graph.errors import BadInput, Conflict, Forbidden, NotFound
 from graph.people import Person
 from graph.registry import statement
 from graph.settings import MentorshipRules
+from graph.viewer import Viewer
 
 _LOCK_PERSON = statement("mentorships/lock_person")
 _REQUEST_FACTS = statement("mentorships/request_facts")
@@ -34,6 +35,7 @@ _ACCEPT_REQUEST = statement("mentorships/accept_request")
 _END_MENTORSHIP = statement("mentorships/end_mentorship")
 _REQUESTS_OF_PERSON = statement("mentorships/requests_of_person")
 _MENTORSHIPS_OF_PEOPLE = statement("mentorships/mentorships_of_people")
+_PARTNERS_OF_PEOPLE = statement("mentorships/partners_of_person")
 
 RequestState = Literal["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"]
 Role = Literal["MENTEE", "MENTOR"]
@@ -209,7 +211,15 @@ async def requests_of_person(
 
 
 async def mentorships_of_people(
-    database: Database, keys: Sequence[str], *, as_mentor: bool
+    database: Database, keys: Sequence[str], *, as_mentor: bool, viewer: Viewer
 ) -> list[list[Person]]:
-    rows = await database.read(_MENTORSHIPS_OF_PEOPLE, {"keys": list(keys), "asMentor": as_mentor})
+    """Each person's active mentees (or mentors) that `viewer` may see, in key order."""
+    params = {"keys": list(keys), "asMentor": as_mentor, **viewer.params()}
+    rows = await database.read(_MENTORSHIPS_OF_PEOPLE, params)
     return [[Person.from_row(item) for item in row["people"]] for row in rows]
+
+
+async def partners_of_people(database: Database, keys: Sequence[str]) -> list[frozenset[str]]:
+    """For each person, who is in an active mentorship with them (either way)."""
+    rows = await database.read(_PARTNERS_OF_PEOPLE, {"keys": list(keys)})
+    return [frozenset(row["partners"]) for row in rows]

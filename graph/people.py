@@ -30,6 +30,8 @@ class Person:
     mentor_capacity: int
     visibility: str
     mentor_topics: tuple[str, ...] = ()
+    email: str | None = None
+    """Contact details: shown only to the person, admins and active mentorship partners."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
@@ -44,6 +46,7 @@ class Person:
             mentor_capacity=int(row.get("mentorCapacity") or 0),
             visibility=row.get("visibility") or "PUBLIC",
             mentor_topics=tuple(row.get("mentorTopics") or ()),
+            email=row.get("email"),
         )
 
 
@@ -57,6 +60,7 @@ class ProfileFields:
     languages: tuple[str, ...] | None = None
     visibility: str | None = None
     seeking_mentor: bool | None = None
+    email: str | None = None
 
     def props(self) -> dict[str, Any]:
         values = {
@@ -66,6 +70,7 @@ class ProfileFields:
             "languages": list(self.languages) if self.languages is not None else None,
             "visibility": self.visibility,
             "seekingMentor": self.seeking_mentor,
+            "email": self.email,
         }
         return {key: value for key, value in values.items() if value is not None}
 

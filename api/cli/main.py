@@ -9,7 +9,7 @@ import typer
 import uvicorn
 
 from api.auth import issue_token
-from api.cli import cypher, neo4j
+from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
 from api.schema import schema_sdl
@@ -21,6 +21,8 @@ from graph.viewer import ROLES
 app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(cypher.app, name="cypher")
+app.add_typer(load.app, name="load")
+app.command("stats")(load.stats)
 
 
 @app.command()
@@ -53,6 +55,7 @@ def up(
     settings = Settings.from_env()
     applied = with_database(settings, apply_migrations)
     console.print(f"schema ready ({len(applied)} statements)")
+    load.ensure_demo(settings)
     console.print(f"serving GraphQL at http://{host}:{port}/graphql")
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
 

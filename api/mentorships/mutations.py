@@ -11,6 +11,7 @@ from api.mentorships.types import MentorshipRequest
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import mentorships, people
+from graph.events import MentorChanged, request_updated
 
 
 @strawberry.input
@@ -19,6 +20,9 @@ class RequestMentorshipInput:
     message: str = ""
     goals: list[str] = strawberry.field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        validation.key(self.mentor, field="mentor")
+
 
 @strawberry.input
 class RespondToMentorshipInput:
@@ -26,10 +30,16 @@ class RespondToMentorshipInput:
     accept: bool
     reason: str | None = None
 
+    def __post_init__(self) -> None:
+        validation.key(self.request, field="request")
+
 
 @strawberry.input
 class WithdrawMentorshipInput:
     request: str
+
+    def __post_init__(self) -> None:
+        validation.key(self.request, field="request")
 
 
 @strawberry.input
@@ -37,6 +47,9 @@ class EndMentorshipInput:
     person: str = strawberry.field(description="The mentor or mentee on the other side.")
     outcome: MentorshipEnd
     reason: str
+
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
 
 
 @strawberry.type
@@ -68,6 +81,7 @@ class MentorshipsMutation:
             goals=goals or (),
             rules=ctx.settings.mentorship_rules,
         )
+        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -79,6 +93,7 @@ class MentorshipsMutation:
         record = await mentorships.respond_to_request(
             ctx.database, input.request, ctx.viewer_key(), accept=input.accept, reason=reason
         )
+        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -87,6 +102,7 @@ class MentorshipsMutation:
     ) -> MentorshipRequestPayload:
         ctx = info.context
         record = await mentorships.withdraw_request(ctx.database, input.request, ctx.viewer_key())
+        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -100,6 +116,7 @@ class MentorshipsMutation:
             completed=input.outcome is MentorshipEnd.COMPLETED,
             reason=reason or "",
         )
+        ctx.events.publish(MentorChanged(ended.mentor))
         found = await people.get_people(ctx.database, [ended.mentor, ended.mentee], ctx.viewer)
         mentor, mentee = (Person.from_record(p) if p else None for p in found)
         return EndMentorshipPayload(mentor=mentor, mentee=mentee, status=input.outcome)

@@ -10,6 +10,7 @@ from api.people.types import Person, Visibility
 from api.permissions import IsAuthenticated
 from graph import connections, people
 from graph.errors import BadInput
+from graph.events import Connected, MentorChanged
 
 MAX_CAPACITY = 20
 
@@ -22,6 +23,9 @@ class ProfileInput:
     languages: list[str] | None = None
     visibility: Visibility | None = None
     seeking_mentor: bool | None = None
+    email: str | None = strawberry.field(
+        default=None, description="Contact: shown only to you, admins and your mentorship partners."
+    )
 
     def fields(self, *, creating: bool = False) -> people.ProfileFields:
         return people.ProfileFields(
@@ -33,6 +37,7 @@ class ProfileInput:
             ),
             visibility=self.visibility.value if self.visibility else None,
             seeking_mentor=self.seeking_mentor,
+            email=validation.email(self.email),
         )
 
 
@@ -47,11 +52,17 @@ class MentorPreferencesInput:
 class ConnectionRequestInput:
     person: str
 
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
+
 
 @strawberry.input
 class ConnectionResponseInput:
     person: str = strawberry.field(description="Who asked to connect.")
     accept: bool
+
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
 
 
 @strawberry.type
@@ -95,6 +106,7 @@ class PeopleMutation:
             capacity=input.capacity,
             topics=input.topics,
         )
+        info.context.events.publish(MentorChanged(record.key))
         return ProfilePayload(person=Person.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -118,6 +130,8 @@ class PeopleMutation:
         connected = await connections.respond_to_connection(
             ctx.database, input.person, ctx.viewer_key(), accept=input.accept
         )
+        if connected:
+            ctx.events.publish(Connected(input.person, ctx.viewer_key()))
         return await _payload(info, input.person, connected=connected)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])

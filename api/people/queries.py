@@ -6,6 +6,7 @@ import strawberry
 
 from api.context import Info
 from api.employers.types import Employer
+from api.matches import resolvers as matches
 from api.node import Node, parse_global_id
 from api.pagination import Connection, check_first, connection, decode_cursor
 from api.people.types import Person
@@ -73,6 +74,8 @@ class PeopleQuery:
             search=search,
         )
         return connection(found, first, lambda e: e.key, Employer.from_record)
+
+    skill_path = strawberry.field(resolver=matches.skill_path)
 
     @strawberry.field(description="Any object by its global ID (Relay).")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -10,6 +10,8 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.employers.types import Employment
+from api.matches import resolvers as matches
+from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
 from api.node import Node
 from api.pagination import Connection, check_first, connection, decode_cursor
@@ -61,6 +63,18 @@ class Person(Node):
             visibility=Visibility(record.visibility),
         )
 
+    @strawberry.field(
+        description="Contact e-mail: only for the person, admins and active mentorship partners."
+    )
+    async def email(self, info: Info) -> str | None:
+        viewer = info.context.viewer
+        if viewer.key is None or self.record.email is None:
+            return None
+        if viewer.key == self.key or viewer.is_admin:
+            return self.record.email
+        partners = await info.context.loaders.partners.load(viewer.key)
+        return self.record.email if self.key in partners else None
+
     @strawberry.field(description="Skills, strongest first.")
     async def skills(self, info: Info) -> list[PersonSkill]:
         return [
@@ -103,6 +117,17 @@ class Person(Node):
     async def mentees(self, info: Info) -> list[Person]:
         return [Person.from_record(p) for p in await info.context.loaders.mentees.load(self.key)]
 
+    mentor_matches = strawberry.field(
+        resolver=matches.mentor_matches,
+        description="Mentors for this person, best first, with evidence (self or admin).",
+        permission_classes=[IsSelfOrAdmin],
+    )
+    suggested_connections = strawberry.field(
+        resolver=matches.suggested_connections,
+        description="People this person may know (self or admin).",
+        permission_classes=[IsSelfOrAdmin],
+    )
+
     @strawberry.field(
         description="Everything stored about this person, as JSON (self or admin).",
         permission_classes=[IsSelfOrAdmin],
@@ -133,3 +158,9 @@ class Person(Node):
             before=decode_cursor(after),
         )
         return connection(found, first, lambda r: r.key, MentorshipRequest.from_record)
+
+    match_events = strawberry.field(
+        resolver=_match_events,
+        description="New-match events of this mentee, oldest first: what a client missed.",
+        permission_classes=[IsSelfOrAdmin],
+    )

@@ -16,10 +16,16 @@ class BlockInput:
     person: str
     reason: str | None = None
 
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
+
 
 @strawberry.input
 class UnblockInput:
     person: str
+
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
 
 
 @strawberry.input
@@ -28,12 +34,18 @@ class ReportInput:
     reason: ReportReason
     details: str = ""
 
+    def __post_init__(self) -> None:
+        validation.key(self.person, field="person")
+
 
 @strawberry.input
 class ResolveReportInput:
     report: str
     outcome: ReportOutcome
     note: str
+
+    def __post_init__(self) -> None:
+        validation.key(self.report, field="report")
 
 
 @strawberry.type

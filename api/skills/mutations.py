@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from api import validation
 from api.context import Info
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import people, skills
+from graph.events import GoalsChanged, SkillAdded
 
 
 @strawberry.input
@@ -16,15 +18,25 @@ class AddSkillInput:
     level: int = 3
     years: int = 0
 
+    def __post_init__(self) -> None:
+        validation.key(self.skill, field="skill")
+
 
 @strawberry.input
 class RemoveSkillInput:
     skill: str
 
+    def __post_init__(self) -> None:
+        validation.key(self.skill, field="skill")
+
 
 @strawberry.input
 class LearningGoalsInput:
     skills: list[str] = strawberry.field(description="Skill keys, most wanted first.")
+
+    def __post_init__(self) -> None:
+        for key in self.skills:
+            validation.key(key, field="skills")
 
 
 @strawberry.type
@@ -40,6 +52,7 @@ class SkillsMutation:
         await skills.add_skill(
             info.context.database, key, input.skill, level=input.level, years=input.years
         )
+        info.context.events.publish(SkillAdded(key, input.skill))
         return await _payload(info, key)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -52,6 +65,7 @@ class SkillsMutation:
     async def set_learning_goals(self, info: Info, input: LearningGoalsInput) -> SkillsPayload:
         key = info.context.viewer_key()
         await skills.set_learning_goals(info.context.database, key, input.skills)
+        info.context.events.publish(GoalsChanged(key))
         return await _payload(info, key)
 
 

@@ -139,3 +139,14 @@ async def test_connection_requests_connect_two_people(
     remove = 'mutation { removeConnection(input: {person: "ada"}) { connected } }'
     await gql.data(remove, as_="bob")
     assert await gql.error_code(remove, as_="bob") == "NOT_FOUND"
+
+
+async def test_malformed_keys_are_bad_input_naming_the_field(gql: GraphQLClient) -> None:
+    body = await gql.send(
+        'mutation { requestConnection(input: {person: "no spaces\\n"}) { connected } }', as_="ann"
+    )
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "person"}
+    body = await gql.send(
+        'mutation { setLearningGoals(input: {skills: ["ok", ""]}) { person { key } } }', as_="ann"
+    )
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "skills"}

@@ -1,0 +1,83 @@
+"""GraphQL types of match events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from api.context import Info
+from api.pagination import decode_cursor, encode_cursor
+from graph import events
+from graph.errors import BadInput, NotFound
+
+if TYPE_CHECKING:
+    from api.people.types import Person
+
+_PEOPLE = "api.people.types"
+
+
+def event_cursor(seq: int) -> str:
+    return encode_cursor(str(seq))
+
+
+def parse_event_cursor(cursor: str | None, *, field: str = "after") -> int | None:
+    raw = decode_cursor(cursor, field=field)
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise BadInput("the cursor is not valid", field=field)
+    return int(raw)
+
+
+@strawberry.type(description="One signal of a match: its raw value and its share of the score.")
+class MatchSignal:
+    name: str = strawberry.field(description="social, skills, employer or availability.")
+    value: float
+    share: float = strawberry.field(description="Share of the score, in [0, 1].")
+
+
+@strawberry.type(
+    description="A mentor who became a good match for a mentee; sent once per pair, ever."
+)
+class MentorMatchEvent:
+    id: strawberry.ID = strawberry.field(
+        description="The event's cursor: pass it as `after` to resume after this event."
+    )
+    at: dt.datetime
+    score: float
+    signals: list[MatchSignal]
+    mentee_key: strawberry.Private[str]
+    mentor_key: strawberry.Private[str]
+
+    @classmethod
+    def from_record(cls, record: events.MatchEvent) -> MentorMatchEvent:
+        return cls(
+            id=strawberry.ID(event_cursor(record.seq)),
+            at=record.at,
+            score=record.score,
+            signals=[
+                MatchSignal(name=s.name, value=s.value, share=s.share) for s in record.signals
+            ],
+            mentee_key=record.mentee,
+            mentor_key=record.mentor,
+        )
+
+    @strawberry.field
+    async def mentee(self, info: Info) -> Annotated[Person, strawberry.lazy(_PEOPLE)]:
+        return await _person(info, self.mentee_key)
+
+    @strawberry.field
+    async def mentor(self, info: Info) -> Annotated[Person, strawberry.lazy(_PEOPLE)]:
+        return await _person(info, self.mentor_key)
+
+
+async def _person(info: Info, key: str) -> Person:
+    """Read fresh, batched with every other subscriber's (`graph.person_batcher`)."""
+    from api.people.types import Person
+
+    record = await info.context.events.people.load(key)
+    if record is None:
+        raise NotFound(f"no person {key!r}")
+    return Person.from_record(record)

@@ -1,0 +1,70 @@
+"""Resolvers of the ranking fields on `Person` and `Query` (types resolved lazily:
+`api.matches.types` itself needs `Person`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from api.context import Info
+from api.pagination import Connection
+from graph import ranking
+
+if TYPE_CHECKING:
+    from api.matches.types import (
+        ConnectionSuggestion,
+        MatchFilter,
+        MatchWeights,
+        MentorMatch,
+        SkillPath,
+    )
+
+_TYPES = "api.matches.types"
+
+
+async def mentor_matches(
+    root: Any,
+    info: Info,
+    first: int = 10,
+    after: str | None = None,
+    weights: Annotated[MatchWeights, strawberry.lazy(_TYPES)] | None = None,
+    filter: Annotated[MatchFilter, strawberry.lazy(_TYPES)] | None = None,
+) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
+    """Mentors for this person as mentee, best first, each with its evidence."""
+    from api.matches.types import match_connection
+
+    page = await ranking.mentor_matches(
+        info.context.database,
+        root.key,
+        weights=weights.to_graph() if weights else ranking.DEFAULT_WEIGHTS,
+        filters=filter.to_graph() if filter else ranking.DEFAULT_FILTERS,
+        first=first,
+        after=after,
+    )
+    return match_connection(page)
+
+
+async def suggested_connections(
+    root: Any, info: Info, first: int = 10
+) -> list[Annotated[ConnectionSuggestion, strawberry.lazy(_TYPES)]]:
+    """People this person may know: not yet connected, ranked by mutual connections."""
+    from api.matches.types import ConnectionSuggestion
+
+    page = await ranking.suggested_connections(info.context.database, root.key, first=first)
+    return [
+        ConnectionSuggestion(record=s, score=s.score, mutual_count=s.mutual_count)
+        for s in page.suggestions
+    ]
+
+
+async def skill_path(
+    info: Info,
+    from_: Annotated[str, strawberry.argument(name="from")],
+    to: str,
+) -> Annotated[SkillPath, strawberry.lazy(_TYPES)] | None:
+    """The shortest learning path between two skills; null when none joins them."""
+    from api.matches.types import SkillPath
+
+    path = await ranking.skill_path(info.context.database, from_, to)
+    return SkillPath.from_record(path) if path else None

@@ -1,0 +1,163 @@
+"""GraphQL types of mentor matches, connection suggestions and skill paths."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.context import Info
+from api.employers.types import Employer
+from api.matches.event_types import MatchSignal
+from api.pagination import Connection, Edge, PageInfo
+from api.people.types import Person
+from api.skills.types import Skill
+from graph import ranking
+
+
+@strawberry.input(description="How much each signal counts; defaults are in docs/ranking.md.")
+class MatchWeights:
+    social: float = ranking.DEFAULT_WEIGHTS.social
+    skills: float = ranking.DEFAULT_WEIGHTS.skills
+    employer: float = ranking.DEFAULT_WEIGHTS.employer
+    availability: float = ranking.DEFAULT_WEIGHTS.availability
+
+    def to_graph(self) -> ranking.Weights:
+        return ranking.Weights(
+            social=self.social,
+            skills=self.skills,
+            employer=self.employer,
+            availability=self.availability,
+        )
+
+
+@strawberry.input
+class MatchFilter:
+    skills: list[str] | None = strawberry.field(
+        default=None, description="Rank for these skill keys instead of your learning goals."
+    )
+    outside_my_employer: bool = False
+    language: str | None = None
+    min_score: float = 0.0
+
+    def to_graph(self) -> ranking.Filters:
+        return ranking.Filters(
+            skills=tuple(self.skills) if self.skills is not None else None,
+            outside_my_employer=self.outside_my_employer,
+            language=self.language,
+            min_score=self.min_score,
+        )
+
+
+@strawberry.type(description="One step of a learning path between two skills.")
+class SkillStep:
+    from_skill: str
+    to_skill: str
+    relation: str = strawberry.field(description="RELATED_TO or LEADS_TO.")
+    weight: float | None
+
+
+@strawberry.type(description="A learning path: the first skill leads, step by step, to the last.")
+class SkillPath:
+    skill_keys: strawberry.Private[tuple[str, ...]]
+    steps: list[SkillStep]
+    strength: float
+    mentor_level: int | None = strawberry.field(
+        description="In a match: the mentor's level in the path's first skill."
+    )
+
+    @classmethod
+    def from_record(cls, path: ranking.SkillPath, *, level: int | None = None) -> SkillPath:
+        return cls(
+            skill_keys=path.skills,
+            steps=[_step(step) for step in path.steps],
+            strength=path.strength,
+            mentor_level=level,
+        )
+
+    @classmethod
+    def from_evidence(cls, evidence: ranking.SkillEvidence) -> SkillPath:
+        keys = (evidence.skill, *(step.to_skill for step in evidence.steps))
+        return cls(
+            skill_keys=keys,
+            steps=[_step(step) for step in evidence.steps],
+            strength=evidence.strength,
+            mentor_level=evidence.level,
+        )
+
+    @strawberry.field(description="The skills along the path, first to last.")
+    async def skills(self, info: Info) -> list[Skill]:
+        found = await info.context.loaders.skill.load_many(list(self.skill_keys))
+        return [Skill.from_record(skill) for skill in found if skill is not None]
+
+
+def _step(step: ranking.SkillStep) -> SkillStep:
+    return SkillStep(
+        from_skill=step.from_skill,
+        to_skill=step.to_skill,
+        relation=step.relation,
+        weight=step.weight,
+    )
+
+
+def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
+    names = ("social", "skills", "employer", "availability")
+    return [
+        MatchSignal(name=n, value=getattr(match.signals, n), share=getattr(match.shares, n))
+        for n in names
+    ]
+
+
+@strawberry.type(description="A mentor for the mentee, with the score explained.")
+class MentorMatch:
+    record: strawberry.Private[ranking.MentorMatch]
+    score: float
+    signals: list[MatchSignal]
+    free_capacity: int
+
+    @classmethod
+    def from_record(cls, record: ranking.MentorMatch) -> MentorMatch:
+        return cls(
+            record=record,
+            score=record.score,
+            signals=_signals(record),
+            free_capacity=record.free_capacity,
+        )
+
+    @strawberry.field
+    async def mentor(self, info: Info) -> Person | None:
+        found = await info.context.loaders.person.load(self.record.key)
+        return Person.from_record(found) if found else None
+
+    @strawberry.field(description="Up to 3 people you both know (that you may see).")
+    async def mutual_connections(self, info: Info) -> list[Person]:
+        keys = [ref.key for ref in self.record.evidence.mutual_connections]
+        found = await info.context.loaders.person.load_many(keys)
+        return [Person.from_record(person) for person in found if person]
+
+    @strawberry.field(description="How the mentor's skills lead to what you want to learn.")
+    def skill_paths(self) -> list[SkillPath]:
+        return [SkillPath.from_evidence(e) for e in self.record.evidence.skill_paths]
+
+    @strawberry.field(description="Employers where you both worked at the same time.")
+    async def shared_employers(self, info: Info) -> list[Employer]:
+        keys = [ref.key for ref in self.record.evidence.shared_employers]
+        found = await info.context.loaders.employer.load_many(keys)
+        return [Employer.from_record(employer) for employer in found if employer]
+
+
+def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
+    """The ranking's own (score, key) cursors become the edges' cursors."""
+    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m)) for m in page.matches]
+    info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
+    return Connection(edges=edges, page_info=info)
+
+
+@strawberry.type(description="Someone you may know.")
+class ConnectionSuggestion:
+    record: strawberry.Private[ranking.ConnectionSuggestion]
+    score: float
+    mutual_count: int
+
+    @strawberry.field
+    async def person(self, info: Info) -> Person | None:
+        found = await info.context.loaders.person.load(self.record.key)
+        return Person.from_record(found) if found else None

@@ -1,0 +1,46 @@
+"""`extensions.code` on every result of a stream (subscriptions, operations over WebSocket).
+
+`Schema.execute` maps the errors of HTTP operations; WebSocket transports call
+`Schema.stream` instead, so its results get the same mapping here. Two kinds of
+error stay the objects Strawberry made, because graphql-transport-ws closes the
+socket with 4400 on them and recognises them by type: syntax errors, and a
+document whose operation cannot be chosen. They only gain a code.
+
+Strawberry's `ParserCache` raises a syntax error out of the stream instead of
+yielding it (the parse runs in the extension, outside Strawberry's `try`); it is
+turned back into the pre-execution error the transports expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.schema.exceptions import CannotGetOperationTypeError
+from strawberry.types.execution import PreExecutionError
+from strawberry.utils.aio import aclosing
+
+from api.errors import map_error
+
+
+async def mapped_stream(source: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
+    async with aclosing(source):
+        try:
+            async for result in source:
+                errors = getattr(result, "errors", None)
+                if errors:
+                    result.errors = [_mapped(error) for error in errors]
+                yield result
+        except GraphQLSyntaxError as error:
+            yield PreExecutionError(data=None, errors=[_mapped(error)])
+
+
+def _mapped(error: GraphQLError) -> GraphQLError:
+    if isinstance(error, GraphQLSyntaxError):
+        error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_PARSE_FAILED"}
+        return error
+    if isinstance(error.original_error, CannotGetOperationTypeError):
+        error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
+        return error
+    return map_error(error)

@@ -1,0 +1,140 @@
+"""The match watcher: from a domain event to the new matches it makes, recorded and sent.
+
+1. **Affected pairs**, by a bounded traversal from what changed
+   (`queries/events/`): a mentor who opened up or freed a slot → mentees near
+   them (shared connection, wanted skill within 2 steps, shared employer); a new
+   skill → mentees who want it or what it leads to; a new connection → the two
+   people and each one with the other's connections; new learning goals → the
+   mentee's best mentors (`graph.ranking.mentor_matches`); a declined or
+   withdrawn request → that pair again. At most `fanout` pairs per change.
+2. **Re-scored** in one round trip (`graph.match_scoring`), with the ranking's
+   exclusions (blocks either way, existing mentors, pending requests, …).
+3. **Kept** when the score reaches `threshold`: at most `per_mentee` per mentee
+   per change, best first.
+4. **Recorded** once per pair (`graph.match_events`; concurrent changes share a
+   transaction), and only what was newly recorded is **published**, after the
+   transaction committed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.database import Database
+from graph.errors import NotFound
+from graph.event_bus import EventBus
+from graph.events import (
+    Connected,
+    DomainEvent,
+    GoalsChanged,
+    MatchEvent,
+    MentorChanged,
+    RequestUpdated,
+    SkillAdded,
+    match_topic,
+)
+from graph.match_events import GroupRecorder, NewMatch
+from graph.match_scoring import PairScore, score_pairs
+from graph.ranking import DEFAULT_HUB_DEGREE_CAP, Filters, mentor_matches
+from graph.registry import statement
+
+_MENTEES_NEAR_MENTOR = statement("events/mentees_near_mentor")
+_MENTEES_WANTING_SKILL = statement("events/mentees_wanting_skill")
+_PAIRS_THROUGH_CONNECTION = statement("events/pairs_through_connection")
+
+Pair = tuple[str, str]
+"""(mentee, mentor)"""
+
+REOPENING_STATES = frozenset({"DECLINED", "WITHDRAWN", "EXPIRED"})
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    threshold: float = 0.5
+    """A pair's score must reach this to be announced."""
+    fanout: int = 1000
+    """At most this many mentees (or pairs) are re-scored per change."""
+    per_mentee: int = 10
+    """At most this many new matches per mentee per change."""
+    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP
+
+    @classmethod
+    def from_env(cls) -> WatchSettings:
+        return cls(
+            threshold=float(os.environ.get("MENTORGRAPH_MATCH_THRESHOLD") or cls.threshold),
+            fanout=int(os.environ.get("MENTORGRAPH_MATCH_FANOUT") or cls.fanout),
+            per_mentee=int(os.environ.get("MENTORGRAPH_MATCHES_PER_CHANGE") or cls.per_mentee),
+        )
+
+
+class MatchWatcher:
+    def __init__(self, database: Database, bus: EventBus, settings: WatchSettings) -> None:
+        self.database = database
+        self.bus = bus
+        self.settings = settings
+        self.recorder = GroupRecorder(database)
+
+    async def handle(self, event: DomainEvent) -> list[MatchEvent]:
+        """Record and publish the new matches `event` made; return them in `seq` order."""
+        pairs = await self.affected_pairs(event)
+        scores = await score_pairs(
+            self.database, pairs, hub_degree_cap=self.settings.hub_degree_cap
+        )
+        recorded = await self.recorder.record(self._keep(scores))
+        for match_event in recorded:
+            await self.bus.publish(match_topic(match_event.mentee), match_event.to_message())
+        return recorded
+
+    async def affected_pairs(self, event: DomainEvent) -> list[Pair]:
+        limits = {"limit": self.settings.fanout, "hubDegreeCap": self.settings.hub_degree_cap}
+        if isinstance(event, MentorChanged):
+            rows = await self.database.read(
+                _MENTEES_NEAR_MENTOR, {"mentor": event.mentor, **limits}
+            )
+            return [(row["mentee"], event.mentor) for row in rows]
+        if isinstance(event, SkillAdded):
+            rows = await self.database.read(
+                _MENTEES_WANTING_SKILL,
+                {"mentor": event.person, "skill": event.skill, "limit": self.settings.fanout},
+            )
+            return [(row["mentee"], event.person) for row in rows]
+        if isinstance(event, Connected):
+            rows = await self.database.read(
+                _PAIRS_THROUGH_CONNECTION, {"a": event.a, "b": event.b, **limits}
+            )
+            return [(row["mentee"], row["mentor"]) for row in rows]
+        if isinstance(event, GoalsChanged):
+            return await self._best_mentors(event.mentee)
+        if isinstance(event, RequestUpdated) and event.state in REOPENING_STATES:
+            return [(event.mentee, event.mentor)]
+        return []
+
+    async def _best_mentors(self, mentee: str) -> list[Pair]:
+        try:
+            page = await mentor_matches(
+                self.database,
+                mentee,
+                filters=Filters(min_score=self.settings.threshold),
+                first=min(2 * self.settings.per_mentee, 100),
+                hub_degree_cap=self.settings.hub_degree_cap,
+            )
+        except NotFound:
+            return []
+        return [(mentee, match.key) for match in page.matches]
+
+    def _keep(self, scores: Sequence[PairScore]) -> list[NewMatch]:
+        by_mentee: dict[str, list[PairScore]] = defaultdict(list)
+        for score in scores:
+            if score.score >= self.settings.threshold:
+                by_mentee[score.mentee].append(score)
+        kept: list[NewMatch] = []
+        for mentee in sorted(by_mentee):
+            best = sorted(by_mentee[mentee], key=lambda s: (-s.score, s.mentor))
+            kept.extend(
+                NewMatch(mentee=s.mentee, mentor=s.mentor, score=s.score, signals=s.signals)
+                for s in best[: self.settings.per_mentee]
+            )
+        return kept

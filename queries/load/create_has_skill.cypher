@@ -1,0 +1,8 @@
+// Plain CREATE of the rows of load/merge_has_skill (benchmark baseline; not idempotent).
+// Parameters: $rows, each {person, skill, level, years}.
+// Returns: count. Indexes: person_key, skill_key.
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person})
+MATCH (s:Skill {key: row.skill})
+CREATE (p)-[:HAS_SKILL {level: row.level, years: row.years}]->(s)
+RETURN count(*) AS count

@@ -1,0 +1,220 @@
+// Ranks mentors for a mentee and explains each match (one page, keyset-paginated).
+// Candidates are gathered from connections of connections, from people with a skill on the way
+// to a wanted one, and from former colleagues; each is scored on four signals (docs/ranking.md):
+//   social       resource allocation over mutual connections: sum of 1/degree(z) for each
+//                connection z shared with the mentee; plus, when $thirdHopDecay > 0, three-step
+//                resource spreading (walks mentee-z-y-mentor), each walk worth
+//                $thirdHopDecay / (degree(z) * degree(y)).
+//   skills       for each target skill t (the mentee's WANTS_TO_LEARN, or $skills), the best
+//                (level / 5) * reach(s, t) over the mentor's skills s, where reach is
+//                $skillDecay ^ steps * product of RELATED_TO weights along a path of at most 2
+//                steps from s to t (RELATED_TO either way, LEADS_TO forwards only; 1 when s = t),
+//                weighted by the target's priority, (6 - priority) / 5; summed over targets.
+//   employer     how many employers both worked at with overlapping stints (until null = today).
+//   availability free capacity / mentorCapacity, free = mentorCapacity - ACTIVE MENTORS out-edges.
+//   score = round($socialWeight * social + $skillWeight * skills + $employerWeight * employer
+//                 + $availabilityWeight * availability, 9)
+// Bounded work: at most $hubDegreeCap of the mentee's connections are expanded (lowest degree
+// first, then key), and none whose degree exceeds $hubDegreeCap: such a hub could add at most
+// 1/$hubDegreeCap to any candidate. The skill and employer sources are not capped.
+// Exclusions (absolute): the mentee, ACTIVE mentors of the mentee, PENDING requests either way,
+// BLOCKED either way, not openToMentor, heldFromMatching, no free capacity, PRIVATE, and
+// CONNECTIONS without a KNOWS to the mentee. Blocked people are never expanded, so they neither
+// count as mutual connections nor appear as evidence.
+// A candidate needs a positive social, skills or employer contribution; availability only ranks.
+// Parameters:
+//   $menteeKey; $socialWeight (2.0), $skillWeight (1.0), $employerWeight (0.5),
+//   $availabilityWeight (0.2), $thirdHopDecay (0.0 = off), $skillDecay (0.5),
+//   $hubDegreeCap (300); filters: $skills (list of skill keys or null: the targets instead of
+//   the mentee's wishes; a match must then have skills > 0), $outsideMyEmployer (false: when
+//   true, no mentor with a current stint at an employer where the mentee currently works),
+//   $language (null or a language the mentor speaks), $minScore (0.0);
+//   $first (rows wanted; the statement returns up to $first + 1 so the caller knows if there is
+//   a next page), $after (null or {score, key}: the keyset cursor, rows strictly after it in
+//   ORDER BY score DESC, key ASC).
+// Returns one row: found (the mentee exists), matches (list of maps in rank order: key, name,
+//   headline, score, social, skills, employer, availability (raw signals), shares (map of each
+//   signal's share of the score), freeCapacity, mutualConnections (up to 3 {key, name}, not
+//   PRIVATE, among the connections the social signal expanded, lowest degree first),
+//   skillPaths (per matched target: {target, skill, level, strength,
+//   steps: [{from, to, relation, weight}]}), sharedEmployers ([{key, name}])).
+// Indexes: person_key, skill_key.
+OPTIONAL MATCH (me:Person {key: $menteeKey})
+CALL (me) {
+  WITH me WHERE me IS NOT NULL
+  CALL (me) {
+    OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
+    RETURN collect(DISTINCT b) AS blocked
+  }
+  CALL (me) {
+    OPTIONAL MATCH (me)<-[:MENTORS {status: 'ACTIVE'}]-(current:Person)
+    WITH collect(current) AS current
+    OPTIONAL MATCH (me)-[:REQUESTED]->(out:MentorshipRequest)-[:TO]->(asked:Person)
+      WHERE out.state = 'PENDING'
+    WITH current, collect(asked) AS asked
+    OPTIONAL MATCH (me)<-[:TO]-(inc:MentorshipRequest)<-[:REQUESTED]-(asking:Person)
+      WHERE inc.state = 'PENDING'
+    WITH current + asked AS engaged, collect(asking) AS asking
+    RETURN engaged + asking AS engaged
+  }
+  CALL (me) {
+    OPTIONAL MATCH (me)-[w:WORKS_AT]->(e:Employer)
+    WITH collect({employer: e, since: coalesce(w.since, date('1900-01-01')),
+                  until: coalesce(w.until, date())}) AS stints,
+         collect(CASE WHEN w.until IS NULL OR w.until >= date() THEN e END) AS currentEmployers
+    RETURN [s IN stints WHERE s.employer IS NOT NULL] AS stints, currentEmployers
+  }
+  CALL (me) {
+    CALL (me) {
+      UNWIND coalesce($skills, []) AS skillKey
+      MATCH (t:Skill {key: skillKey})
+      OPTIONAL MATCH (me)-[w:WANTS_TO_LEARN]->(t)
+      RETURN t, w
+      UNION
+      MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
+      WHERE $skills IS NULL
+      RETURN t, w
+    }
+    RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
+  }
+  WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets
+
+  // Gather candidates: one row per (candidate, reason), summed per candidate below.
+  CALL (me, blocked, targets, stints) {
+    // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
+    MATCH (me)-[:KNOWS]-(m)
+    RETURN m, 0.0 AS social, 0.0 AS skills, 1 AS friend, null AS via, null AS employer
+    UNION ALL
+    MATCH (me)-[:KNOWS]-(z)
+    WHERE $socialWeight > 0 AND NOT z IN blocked
+    WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+    ORDER BY degree, z.key
+    LIMIT $hubDegreeCap
+    WITH z, degree WHERE degree <= $hubDegreeCap
+    MATCH (z)-[:KNOWS]-(m)
+    WHERE m <> me
+    RETURN m, 1.0 / degree AS social, 0.0 AS skills, 0 AS friend,
+           {person: z, degree: degree} AS via, null AS employer
+    UNION ALL
+    MATCH (me)-[:KNOWS]-(z)
+    WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND NOT z IN blocked
+    WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+    ORDER BY degree, z.key
+    LIMIT $hubDegreeCap
+    WITH z, degree WHERE degree <= $hubDegreeCap
+    MATCH (z)-[:KNOWS]-(y)
+    WHERE y <> me AND NOT y IN blocked
+    WITH y, sum(1.0 / degree) AS resource
+    WITH y, resource, COUNT { (y)-[:KNOWS]-() } AS degree
+    WHERE degree <= $hubDegreeCap
+    MATCH (y)-[:KNOWS]-(m)
+    WHERE m <> me
+    RETURN m, $thirdHopDecay * resource / degree AS social, 0.0 AS skills, 0 AS friend,
+           null AS via, null AS employer
+    UNION ALL
+    UNWIND targets AS target
+    WITH target.skill AS t, target.weight AS priority
+    WHERE $skillWeight > 0 OR $skills IS NOT NULL
+    MATCH (s:Skill)
+          ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
+            WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
+          (t)
+    WITH t, priority, s,
+         max(reduce(f = 1.0, rel IN r | f * $skillDecay *
+             CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END))
+         AS reach
+    MATCH (m)-[h:HAS_SKILL]->(s)
+    WHERE m.openToMentor = true AND m <> me
+    WITH m, t, priority, max(coalesce(h.level, 1) / 5.0 * reach) AS best
+    RETURN m, 0.0 AS social, sum(priority * best) AS skills, 0 AS friend,
+           null AS via, null AS employer
+    UNION ALL
+    // Former colleagues: stints at the same employer whose dates overlap.
+    UNWIND stints AS mine
+    WITH mine, mine.employer AS e
+    WHERE $employerWeight > 0
+    MATCH (e)<-[theirs:WORKS_AT]-(m)
+    WHERE coalesce(theirs.since, date('1900-01-01')) <= mine.until
+      AND mine.since <= coalesce(theirs.until, date())
+      AND m.openToMentor = true AND m <> me
+    RETURN m, 0.0 AS social, 0.0 AS skills, 0 AS friend, null AS via, e AS employer
+  }
+  WITH excluded, currentEmployers, targets, m,
+       sum(social) AS social, sum(skills) AS skills, max(friend) AS friend,
+       collect(via) AS vias, collect(DISTINCT employer) AS employers
+  WHERE NOT m IN excluded
+    AND m.openToMentor = true
+    AND coalesce(m.heldFromMatching, false) = false
+    AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
+    AND ($language IS NULL OR $language IN coalesce(m.languages, []))
+    AND ($skills IS NULL OR skills > 0)
+    AND (NOT $outsideMyEmployer OR NOT EXISTS {
+          MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
+          WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
+  // The degree (one db hit) first: most people mentor nobody.
+  WITH targets, m, social, skills, vias, employers,
+       coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
+         ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
+  WHERE free > 0
+  WITH targets, m, free, social, skills, vias, employers,
+       toFloat(size(employers)) AS employer,
+       toFloat(free) / m.mentorCapacity AS availability
+  WITH targets, m, free, social, skills, employer, availability, vias, employers,
+       $socialWeight * social AS socialPart, $skillWeight * skills AS skillPart,
+       $employerWeight * employer AS employerPart,
+       $availabilityWeight * availability AS availabilityPart
+  WITH targets, m, free, social, skills, employer, availability, vias, employers,
+       socialPart, skillPart, employerPart, availabilityPart,
+       socialPart + skillPart + employerPart + availabilityPart AS total
+  WITH targets, m, free, social, skills, employer, availability, vias, employers,
+       socialPart, skillPart, employerPart, availabilityPart, total, round(total, 9) AS score
+  WHERE socialPart + skillPart + employerPart > 0
+    AND score >= $minScore
+    AND ($after IS NULL OR score < $after.score
+         OR (score = $after.score AND m.key > $after.key))
+  ORDER BY score DESC, m.key
+  LIMIT $first + 1
+
+  // Evidence for the page only. Mutual connections are those the social signal expanded.
+  CALL (vias) {
+    UNWIND vias AS via
+    WITH via.person AS z, via.degree AS degree
+    WHERE z.visibility IN ['PUBLIC', 'CONNECTIONS']
+    WITH z, degree
+    ORDER BY degree, z.key
+    LIMIT 3
+    RETURN collect(z { .key, .name }) AS mutualConnections
+  }
+  CALL (m, targets) {
+    UNWIND targets AS target
+    WITH target.skill AS t
+    MATCH (m)-[h:HAS_SKILL]->(s:Skill)
+    MATCH p = (s)
+          ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
+            WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
+          (t)
+    WITH t, s, h, r, nodes(p) AS path,
+         coalesce(h.level, 1) / 5.0 * reduce(f = 1.0, rel IN r | f * $skillDecay *
+             CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END)
+         AS strength
+    ORDER BY strength DESC, size(r), s.key
+    WITH t, collect({
+      target: t.key, skill: s.key, level: h.level, strength: strength,
+      steps: [i IN range(0, size(r) - 1) | {
+        from: path[i].key, to: path[i + 1].key, relation: type(r[i]), weight: r[i].weight}]
+    })[0] AS best
+    ORDER BY best.strength DESC, best.target
+    RETURN collect(best) AS skillPaths
+  }
+  RETURN collect({
+    key: m.key, name: m.name, headline: m.headline, score: score,
+    social: social, skills: skills, employer: employer, availability: availability,
+    shares: CASE WHEN total > 0
+      THEN {social: socialPart / total, skills: skillPart / total,
+            employer: employerPart / total, availability: availabilityPart / total}
+      ELSE {social: 0.0, skills: 0.0, employer: 0.0, availability: 0.0} END,
+    freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
+    sharedEmployers: [e IN employers | e { .key, .name }]
+  }) AS matches
+}
+RETURN me IS NOT NULL AS found, matches

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from graph.database import Database
+from tests.api.graphql import GraphQLClient
+from tests.builders import build, knows, mentor, person, skill
+
+MATCHES = """query($k: String!, $first: Int!, $after: String) { person(key: $k) {
+  mentorMatches(first: $first, after: $after) {
+    edges { cursor node { mentor { key } score freeCapacity
+      signals { name share } mutualConnections { key }
+      skillPaths { skills { key } mentorLevel } sharedEmployers { key } } }
+    pageInfo { hasNextPage endCursor } } } }"""
+
+
+async def _graph(database: Database) -> None:
+    await build(
+        database,
+        people=[
+            person("ann", seekingMentor=True),
+            person("bob"),
+            mentor("max", capacity=2),
+            mentor("mia", capacity=1),
+            mentor("mo"),
+        ],
+        skills=[skill("python"), skill("sql")],
+        knows=knows(("ann", "bob"), ("bob", "max"), ("bob", "mia")),
+        has_skill=[
+            {"person": "max", "skill": "python", "level": 4, "years": 6},
+            {"person": "mo", "skill": "python", "level": 5, "years": 9},
+        ],
+        wants_to_learn=[{"person": "ann", "skill": "python", "priority": 1}],
+    )
+
+
+async def test_matches_are_explained_and_paged(gql: GraphQLClient, empty_graph: Database) -> None:
+    await _graph(empty_graph)
+    first = (await gql.data(MATCHES, {"k": "ann", "first": 1}, as_="ann"))["person"]
+    edge = first["mentorMatches"]["edges"][0]["node"]
+    assert edge["mentor"] == {"key": "max"}, "knows a friend and teaches python"
+    assert edge["mutualConnections"] == [{"key": "bob"}]
+    assert edge["skillPaths"] == [{"skills": [{"key": "python"}], "mentorLevel": 4}]
+    assert {s["name"] for s in edge["signals"]} == {"social", "skills", "employer", "availability"}
+    assert abs(sum(s["share"] for s in edge["signals"]) - 1.0) < 1e-6
+    seen = ["max"]
+    after = first["mentorMatches"]["pageInfo"]["endCursor"]
+    while after:
+        page = await gql.data(MATCHES, {"k": "ann", "first": 1, "after": after}, as_="ann")
+        conn = page["person"]["mentorMatches"]
+        seen += [e["node"]["mentor"]["key"] for e in conn["edges"]]
+        after = conn["pageInfo"]["endCursor"] if conn["pageInfo"]["hasNextPage"] else None
+    assert sorted(seen) == ["max", "mia", "mo"]
+    assert len(seen) == len(set(seen))
+
+
+async def test_only_the_mentee_or_an_admin_reads_matches(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await _graph(empty_graph)
+    assert await gql.error_code(MATCHES, {"k": "ann", "first": 5}, as_="bob") == "FORBIDDEN"
+    assert await gql.error_code(MATCHES, {"k": "ann", "first": 5}) == "UNAUTHENTICATED"
+    admin = await gql.data(MATCHES, {"k": "ann", "first": 5}, as_="boss", role="admin")
+    assert admin["person"]["mentorMatches"]["edges"]
+    assert await gql.error_code(MATCHES, {"k": "ann", "first": 101}, as_="ann") == (
+        "BAD_USER_INPUT"
+    )
+
+
+async def test_suggested_connections_and_skill_paths(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await _graph(empty_graph)
+    await build(empty_graph, leads_to=[{"from": "python", "to": "sql"}])
+    data = await gql.data(
+        "{ viewer { suggestedConnections { person { key } mutualCount } } "
+        'skillPath(from: "python", to: "sql") { skills { key } steps { relation } } }',
+        as_="ann",
+    )
+    suggestions = data["viewer"]["suggestedConnections"]
+    assert {s["person"]["key"] for s in suggestions} == {"max", "mia"}
+    assert all(s["mutualCount"] == 1 for s in suggestions)
+    assert data["skillPath"] == {
+        "skills": [{"key": "python"}, {"key": "sql"}],
+        "steps": [{"relation": "LEADS_TO"}],
+    }
+    missing = '{ skillPath(from: "python", to: "nope") { strength } }'
+    assert await gql.error_code(missing) == "NOT_FOUND"

@@ -1,0 +1,94 @@
+"""Real processes for end-to-end tests: a redis-server and uvicorn serving the app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait(check: object, what: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            if check():  # type: ignore[operator]
+                return
+        except (OSError, httpx.HTTPError):
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not start within {timeout}s")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def redis_server() -> Iterator[str]:
+    """A throwaway redis-server on a free loopback port, in a temp dir; yields its URL."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise RuntimeError("redis-server is missing: `make tools` installs Debian's package")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="mentorgraph-redis-") as workdir:
+        args = [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", workdir]
+        args += ["--save", "", "--appendonly", "no", "--daemonize", "no"]
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def ping() -> bool:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+
+        try:
+            _wait(ping, "redis-server", process, 10)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            _stop(process)
+
+
+@contextmanager
+def api_process(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`uvicorn api.app:create_app` in its own process; yields it and its base URL (http://…)."""
+    port = free_port()
+    args = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
+    args += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    full_env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    full_env.update({"MENTORGRAPH_GRAPHIQL": "false", **env})
+    process = subprocess.Popen(args, cwd=ROOT, env=full_env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: httpx.get(f"{base}/healthz").status_code == 200, "uvicorn", process, 30)
+        yield process, base
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def api_server(env: dict[str, str]) -> Iterator[str]:
+    with api_process(env) as (_, base):
+        yield base
