@@ -36,7 +36,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
         self.rate_limiter = MutationRateLimiter(settings.safety.mutations_per_minute)
 
-    async def get_context(  # type: ignore[override]
+    async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         database: Database = request.app.state.database
@@ -58,7 +58,7 @@ class GraphQLApp(GraphQL[Context, None]):
             auth_error=auth_error,
         )
 
-    async def on_ws_connect(self, context: Context) -> None:  # type: ignore[override]
+    async def on_ws_connect(self, context: Context) -> None:
         await authenticate_connection(context)
 
 

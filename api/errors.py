@@ -53,11 +53,11 @@ def map_error(error: GraphQLError) -> GraphQLError:
             else "GRAPHQL_VALIDATION_FAILED"
         )
         return _with(error, error.message, {"code": code})
-    if isinstance(original, GraphQLError) and original.extensions.get("code"):
-        return _with(error, original.message, dict(original.extensions))
-    code = code_for(original)
-    if code is not None:
-        extensions: dict[str, object] = {"code": code}
+    if isinstance(original, GraphQLError) and (original.extensions or {}).get("code"):
+        return _with(error, original.message, dict(original.extensions or {}))
+    mapped = code_for(original)
+    if mapped is not None:
+        extensions: dict[str, object] = {"code": mapped}
         field = getattr(original, "field", None)
         if field:
             extensions["field"] = field

@@ -144,7 +144,7 @@ class OperationLimits(SchemaExtension):
         context = self.execution_context.context
         document = self.execution_context.graphql_document
         operation = _operation(document, self.execution_context.operation_name)
-        if operation is not None and context is not None:
+        if document is not None and operation is not None and context is not None:
             schema = self.execution_context.schema._schema
             cost = operation_cost(schema, document, operation, self.execution_context.variables)
             limit = context.settings.safety.max_query_cost
@@ -155,7 +155,9 @@ class OperationLimits(SchemaExtension):
         yield
 
 
-def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
+def _operation(document: DocumentNode | None, name: str | None) -> OperationDefinitionNode | None:
+    if document is None:
+        return None
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if name is not None:
         operations = [o for o in operations if o.name and o.name.value == name]

@@ -6,7 +6,8 @@ without the right is refused (`FORBIDDEN`).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from strawberry.permission import BasePermission
 
@@ -20,7 +21,7 @@ def _signed_in(info: Info) -> Viewer:
 
 
 class _Refusal(BasePermission):
-    error_extensions: ClassVar[dict[str, object]] = {"code": "FORBIDDEN"}
+    error_extensions = MappingProxyType({"code": "FORBIDDEN"})  # type: ignore[assignment]
 
 
 class IsAuthenticated(_Refusal):

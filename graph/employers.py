@@ -37,7 +37,8 @@ class Employment:
 
 
 def _date(value: Any) -> dt.date | None:
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+    native = value.to_native() if value is not None and hasattr(value, "to_native") else value
+    return native if isinstance(native, dt.date) else None
 
 
 async def employment_of_people(database: Database, keys: Sequence[str]) -> list[list[Employment]]:

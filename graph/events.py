@@ -135,10 +135,14 @@ def parse_signals(text: str | None) -> tuple[Signal, ...]:
 
 
 class _Request(Protocol):
-    key: str
-    mentee: str
-    mentor: str
-    state: str
+    @property
+    def key(self) -> str: ...
+    @property
+    def mentee(self) -> str: ...
+    @property
+    def mentor(self) -> str: ...
+    @property
+    def state(self) -> str: ...
 
 
 def request_updated(request: _Request) -> RequestUpdated:

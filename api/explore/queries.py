@@ -27,5 +27,7 @@ class ExploreQuery:
     ) -> ExplorationResult:
         if not 1 <= limit <= explore.MAX_ROW_LIMIT:
             raise BadInput(f"limit must be between 1 and {explore.MAX_ROW_LIMIT}", field="limit")
+        if params is not None and not isinstance(params, dict):
+            raise BadInput("params must be a JSON object", field="params")
         result = await explore.run_exploration(info.context.database, name, params, limit=limit)
         return ExplorationResult.from_record(result)

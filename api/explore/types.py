@@ -53,4 +53,5 @@ class ExplorationResult:
 
     @classmethod
     def from_record(cls, record: explore.ExplorationResult) -> ExplorationResult:
-        return cls(columns=record.columns, rows=list(record.rows), truncated=record.truncated)
+        rows: list[JSON] = [JSON(row) for row in record.rows]
+        return cls(columns=record.columns, rows=rows, truncated=record.truncated)

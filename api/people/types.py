@@ -133,7 +133,7 @@ class Person(Node):
         permission_classes=[IsSelfOrAdmin],
     )
     async def data_export(self, info: Info) -> JSON:
-        return await export_person(info.context.database, self.key)
+        return JSON(await export_person(info.context.database, self.key))
 
     @strawberry.field(
         description="Mentorship requests sent (MENTEE) or received (MENTOR), newest first.",
