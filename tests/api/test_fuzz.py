@@ -16,7 +16,7 @@ from api.schema import schema_sdl
 from graph.database import Database
 from graph.settings import Settings
 from tests.builders import build, knows, mentor, person, skill
-from tests.live_server import live_server
+from tests.servers import api_server
 
 SDL = schema_sdl()
 EXAMPLES = 500  # per test below; four tests make 2,000 documents
@@ -39,7 +39,9 @@ async def fuzz_graph(database: Database) -> Database:
 @pytest.fixture(scope="module")
 def http(settings: Settings, fuzz_graph: Database) -> Iterator[httpx.Client]:
     with (
-        live_server(settings.neo4j_uri, MENTORGRAPH_MUTATIONS_PER_MINUTE="0") as url,
+        api_server(
+            {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_MUTATIONS_PER_MINUTE": "0"}
+        ) as url,
         httpx.Client(base_url=url, timeout=30) as client,
     ):
         yield client

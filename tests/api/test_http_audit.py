@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graph.database import Database
 from graph.settings import Settings
-from tests.live_server import live_server
+from tests.servers import api_server
 
 AUDIT = Path(__file__).resolve().parents[2] / "tools" / "audit.mjs"
 
@@ -16,7 +16,7 @@ AUDIT = Path(__file__).resolve().parents[2] / "tools" / "audit.mjs"
 def test_the_graphql_over_http_audit_finds_no_errors(
     settings: Settings, database: Database
 ) -> None:
-    with live_server(settings.neo4j_uri) as url:
+    with api_server({"NEO4J_URI": settings.neo4j_uri}) as url:
         run = subprocess.run(
             ["node", str(AUDIT), f"{url}/graphql"],
             capture_output=True,
