@@ -14,10 +14,10 @@ import logging
 from graph.database import Database
 from graph.event_bus import EventBus, InProcessBus
 from graph.events import DomainEvent, RequestUpdated, request_topic
-from graph.match_watcher import MatchWatcher, WatchSettings
+from graph.match_watcher import MatchWatcher
 from graph.person_batcher import PersonBatcher
 from graph.redis_bus import RedisBus
-from graph.settings import Settings
+from graph.settings import Settings, WatchSettings
 
 logger = logging.getLogger("mentorgraph.events")
 
@@ -39,7 +39,7 @@ class EventHub:
         """The Redis bus when `REDIS_URL` is set, else the in-process bus; subscribed on return."""
         bus: EventBus = RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
         await bus.start()
-        return cls(database, bus, WatchSettings.from_env())
+        return cls(database, bus, settings.watch)
 
     def publish(self, event: DomainEvent) -> None:
         """React to a committed change, in the background."""

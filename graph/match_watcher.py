@@ -18,10 +18,8 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from graph.database import Database
 from graph.errors import NotFound
@@ -38,8 +36,9 @@ from graph.events import (
 )
 from graph.match_events import GroupRecorder, NewMatch
 from graph.match_scoring import PairScore, score_pairs
-from graph.ranking import DEFAULT_HUB_DEGREE_CAP, Filters, mentor_matches
+from graph.ranking import Filters, mentor_matches
 from graph.registry import statement
+from graph.settings import WatchSettings
 
 _MENTEES_NEAR_MENTOR = statement("events/mentees_near_mentor")
 _MENTEES_WANTING_SKILL = statement("events/mentees_wanting_skill")
@@ -49,25 +48,6 @@ Pair = tuple[str, str]
 """(mentee, mentor)"""
 
 REOPENING_STATES = frozenset({"DECLINED", "WITHDRAWN", "EXPIRED"})
-
-
-@dataclass(frozen=True)
-class WatchSettings:
-    threshold: float = 0.5
-    """A pair's score must reach this to be announced."""
-    fanout: int = 1000
-    """At most this many mentees (or pairs) are re-scored per change."""
-    per_mentee: int = 10
-    """At most this many new matches per mentee per change."""
-    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP
-
-    @classmethod
-    def from_env(cls) -> WatchSettings:
-        return cls(
-            threshold=float(os.environ.get("MENTORGRAPH_MATCH_THRESHOLD") or cls.threshold),
-            fanout=int(os.environ.get("MENTORGRAPH_MATCH_FANOUT") or cls.fanout),
-            per_mentee=int(os.environ.get("MENTORGRAPH_MATCHES_PER_CHANGE") or cls.per_mentee),
-        )
 
 
 class MatchWatcher:

@@ -62,6 +62,18 @@ class SafetyLimits:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    threshold: float = 0.5
+    """A pair's score must reach this to be announced."""
+    fanout: int = 1000
+    """At most this many mentees (or pairs) are re-scored per change."""
+    per_mentee: int = 10
+    """At most this many new matches per mentee per change."""
+    hub_degree_cap: int = 300
+    """As `graph.ranking.DEFAULT_HUB_DEGREE_CAP`."""
+
+
+@dataclass(frozen=True)
 class LocalServerSettings:
     """How the project provisions its own Neo4j when `NEO4J_URI` is not set."""
 
@@ -92,6 +104,7 @@ class Settings:
     graphiql: bool
     mentorship_rules: MentorshipRules
     safety: SafetyLimits
+    watch: WatchSettings
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -125,5 +138,10 @@ class Settings:
                 mutations_per_minute=_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
                 max_query_cost=_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
                 introspection=_flag("MENTORGRAPH_INTROSPECTION", True),
+            ),
+            watch=WatchSettings(
+                threshold=_float("MENTORGRAPH_MATCH_THRESHOLD", 0.5),
+                fanout=_int("MENTORGRAPH_MATCH_FANOUT", 1000),
+                per_mentee=_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),
         )

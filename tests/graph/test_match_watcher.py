@@ -27,9 +27,10 @@ from graph.events import (
 )
 from graph.match_events import GroupRecorder, NewMatch, match_events_after, record_matches
 from graph.match_scoring import score_pairs
-from graph.match_watcher import MatchWatcher, WatchSettings
+from graph.match_watcher import MatchWatcher
 from graph.mentorships import end_mentorship
-from graph.ranking import mentor_matches
+from graph.ranking import DEFAULT_HUB_DEGREE_CAP, mentor_matches
+from graph.settings import WatchSettings
 from tests.builders import build, knows, mentor, person, skill
 
 
@@ -229,3 +230,7 @@ async def test_concurrent_changes_share_one_recording_transaction(empty_graph: D
     assert empty_graph.round_trips - before <= 2, (
         "the first caller commits alone, the rest together"
     )
+
+
+def test_the_watcher_caps_hubs_like_the_ranking() -> None:
+    assert WatchSettings().hub_degree_cap == DEFAULT_HUB_DEGREE_CAP
