@@ -16,10 +16,14 @@ statement in `tests/fixtures/`.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from graph.admin import wipe
 from graph.database import Database
 from graph.registry import Statement
 from tests.builders import build, knows, mentor, person, skill
@@ -136,3 +140,12 @@ async def build_explore_graph(database: Database) -> None:
     ]
     keys = ("key", "mentee", "mentor", "state", "createdAt", "respondedAt")
     await database.write(_REQUESTS, {"rows": [dict(zip(keys, r, strict=True)) for r in requests]})
+
+
+@pytest.fixture(scope="module")
+async def explore_graph(database: Database) -> AsyncIterator[Database]:
+    """Built once per module: the tests that use it only read."""
+    await wipe(database)
+    await build_explore_graph(database)
+    yield database
+    await wipe(database)

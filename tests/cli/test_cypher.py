@@ -5,22 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
 
 import pytest
 
-from graph.admin import wipe
 from graph.database import Database
 from tests.cli.test_commands import _run
-from tests.explore_graph import build_explore_graph
+from tests.explore_graph import explore_graph  # noqa: F401 (a fixture, used by `graph`)
 
 
 @pytest.fixture(scope="module")
-async def graph(database: Database) -> AsyncIterator[Database]:
-    await wipe(database)
-    await build_explore_graph(database)
-    yield database
-    await wipe(database)
+def graph(explore_graph: Database) -> Database:  # noqa: F811
+    return explore_graph
 
 
 def test_list_and_show_need_no_database() -> None:

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from graph.admin import wipe
 from graph.database import Database
 from graph.errors import BadInput, Forbidden, NotFound, QueryFailed, TimedOut
 from graph.explore import _run, exec_cypher, get_exploration, list_explorations, run_exploration
 from graph.registry import Statement
-from tests.explore_graph import build_explore_graph
-
-COUNT = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r"
+from tests.explore_graph import explore_graph  # noqa: F401 (a fixture, used by `graph`)
 
 
 @pytest.fixture(scope="module")
-async def graph(database: Database) -> AsyncIterator[Database]:
-    """Built once for the module: every test here only reads."""
-    await wipe(database)
-    await build_explore_graph(database)
-    yield database
-    await wipe(database)
+def graph(explore_graph: Database) -> Database:  # noqa: F811
+    return explore_graph
+
+
+COUNT = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r"
 
 
 async def rows(database: Database, name: str, **params: Any) -> list[dict[str, Any]]:
