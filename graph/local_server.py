@@ -120,6 +120,7 @@ class LocalServer:
         if pid is not None:
             os.kill(pid, signal.SIGKILL)
             _wait_for_exit(pid, 30.0)
+            self._wait_port_closed()
 
     def status(self) -> ServerStatus:
         pid = self.running_pid()
@@ -243,7 +244,14 @@ class LocalServer:
         if not _wait_for_exit(pid, 60.0):
             os.kill(pid, signal.SIGKILL)
             _wait_for_exit(pid, 10.0)
+        self._wait_port_closed()
         self.pid_file.unlink(missing_ok=True)
+
+    def _wait_port_closed(self, timeout: float = 10.0) -> None:
+        """A killed JVM is a zombie before its last threads let go of the Bolt socket."""
+        deadline = time.monotonic() + timeout
+        while _port_open(self.config.port) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
     def _log_tail(self, lines: int = 20) -> str:
         logs = [self.console_log, self.home / "logs" / "neo4j.log"]

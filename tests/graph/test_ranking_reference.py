@@ -28,10 +28,6 @@ SAMPLE = 40
 HUBS = ("fb-107", "fb-1684", "fb-0")  # the three biggest egos: above the default cap
 TOLERANCE = 1e-8
 
-pytestmark = pytest.mark.skipif(
-    not EGO_FACEBOOK_DIR.is_dir(), reason=f"no ego-Facebook data in {EGO_FACEBOOK_DIR}"
-)
-
 
 class Reference:
     def __init__(self, edges: list[tuple[str, str]], mentors: set[str]) -> None:
