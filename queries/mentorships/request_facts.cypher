@@ -1,7 +1,8 @@
 // What decides whether $mentee may ask $mentor for mentorship (same transaction).
 // Parameters: $mentee, $mentor (person keys).
 // Returns: mentor (map or null), visible, blocked, mentoring (already mentors them),
-//   openForPair (a PENDING request either way), openOfMentee (PENDING requests sent).
+//   openForPair (an unexpired PENDING request either way), openOfMentee (unexpired
+//   PENDING requests sent).
 OPTIONAL MATCH (a:Person {key: $mentee})
 OPTIONAL MATCH (m:Person {key: $mentor})
 RETURN m { .* } AS mentor,
@@ -9,8 +10,10 @@ RETURN m { .* } AS mentor,
          AS visible,
        EXISTS { (a)-[:BLOCKED]-(m) } AS blocked,
        EXISTS { (m)-[:MENTORS {status: 'ACTIVE'}]->(a) } AS mentoring,
-       EXISTS { (a)-[:REQUESTED]->(:MentorshipRequest {state: 'PENDING'})-[:TO]->(m) }
-         OR EXISTS { (m)-[:REQUESTED]->(:MentorshipRequest {state: 'PENDING'})-[:TO]->(a) }
+       EXISTS { (a)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(m)
+                WHERE r.expiresAt > datetime() }
+         OR EXISTS { (m)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(a)
+                     WHERE r.expiresAt > datetime() }
          AS openForPair,
        COUNT { (a)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})
                WHERE r.expiresAt > datetime() } AS openOfMentee

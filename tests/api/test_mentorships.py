@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
+import httpx
+from asgi_lifespan import LifespanManager
+
+from api.app import create_app
 from graph.database import Database
+from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, mentor, person
 
@@ -113,3 +119,25 @@ async def test_accepts_racing_for_the_last_slot_give_one_success(
         assert codes == ["CONFLICT"] * 3
         now = await gql.data(LISTS, {"k": mentor_key}, as_=mentor_key)
         assert len(now["person"]["mentees"]) == 1
+
+
+async def test_a_pending_request_expires_after_its_time(
+    settings: Settings, empty_graph: Database
+) -> None:
+    rules = dataclasses.replace(settings.mentorship_rules, request_ttl_days=0)
+    expiring = dataclasses.replace(settings, mentorship_rules=rules)
+    await build(empty_graph, people=[person("ann"), mentor("max")])
+    async with LifespanManager(create_app(expiring)) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            gql = GraphQLClient(http, expiring)
+            key = await _request(gql, "ann", "max")
+            assert await gql.error_code(RESPOND, {"key": key, "accept": True}, as_="max") == (
+                "CONFLICT"
+            )
+            listed = await gql.data(LISTS, {"k": "ann"}, as_="ann")
+            assert listed["person"]["mentorshipRequests"]["nodes"] == [
+                {"state": "EXPIRED", "mentor": {"key": "max"}}
+            ]
+            # An expired request no longer blocks a new one.
+            await _request(gql, "ann", "max")

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from api.app import create_app
 from graph.database import Database
+from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, person, skill
 
@@ -150,3 +157,47 @@ async def test_malformed_keys_are_bad_input_naming_the_field(gql: GraphQLClient)
         'mutation { setLearningGoals(input: {skills: ["ok", ""]}) { person { key } } }', as_="ann"
     )
     assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "skills"}
+
+
+async def test_skills_and_employers_are_searched_and_paged(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await build(
+        empty_graph,
+        skills=[skill("python"), skill("pytorch"), skill("sql")],
+        employers=[{"key": f"e{i}", "name": f"Acme {i}", "industry": "Software"} for i in range(3)],
+    )
+    found = await gql.data(
+        '{ skills(search: "PY", first: 1) { nodes { key name } '
+        "pageInfo { hasNextPage endCursor } } }"
+    )
+    assert found["skills"]["nodes"] == [{"key": "python", "name": "Python"}]
+    after = found["skills"]["pageInfo"]["endCursor"]
+    rest = await gql.data(
+        'query($a: String) { skills(search: "py", after: $a) { nodes { key } } }', {"a": after}
+    )
+    assert rest["skills"]["nodes"] == [{"key": "pytorch"}]
+    employers = await gql.data(
+        '{ employers(search: "acme", first: 2) { nodes { key industry } '
+        "pageInfo { hasNextPage } } }"
+    )
+    assert employers["employers"] == {
+        "nodes": [{"key": "e0", "industry": "Software"}, {"key": "e1", "industry": "Software"}],
+        "pageInfo": {"hasNextPage": True},
+    }
+
+
+async def test_connection_requests_a_day_are_limited(
+    settings: Settings, empty_graph: Database
+) -> None:
+    safety = dataclasses.replace(settings.safety, connection_requests_per_day=2)
+    limited = dataclasses.replace(settings, safety=safety)
+    await build(empty_graph, people=[person("ann"), *(person(f"p{i}") for i in range(3))])
+    async with LifespanManager(create_app(limited)) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            gql = GraphQLClient(http, limited)
+            ask = "mutation($p: String!) { requestConnection(input: {person: $p}) { connected } }"
+            for i in range(2):
+                await gql.data(ask, {"p": f"p{i}"}, as_="ann")
+            assert await gql.error_code(ask, {"p": "p2"}, as_="ann") == "FORBIDDEN"

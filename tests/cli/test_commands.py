@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from api.auth import viewer_from_token
+from graph.settings import Settings
+
 BIN = Path(sys.executable).parent / "mentorgraph"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +26,9 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("command", [("migrate",)])
+@pytest.mark.parametrize(
+    "command", [("migrate",), ("stats", "--no-hash"), ("cypher", "exec", "RETURN 1")]
+)
 def test_an_unreachable_neo4j_uri_is_named_without_a_traceback(command: tuple[str, ...]) -> None:
     result = _run(*command, NEO4J_URI="bolt://127.0.0.1:1")
     assert result.returncode == 1
@@ -56,3 +61,11 @@ def test_docker_compose_file_is_valid() -> None:
         env={**os.environ, "MENTORGRAPH_JWT_SECRET": "x" * 32},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_token_prints_a_bearer_token_for_the_key_and_role(settings: Settings) -> None:
+    result = _run("token", "ann", "--role", "admin")
+    assert result.returncode == 0, result.stderr
+    viewer = viewer_from_token(settings.jwt_secret, result.stdout.strip())
+    assert (viewer.key, viewer.role) == ("ann", "admin")
+    assert _run("token", "ann", "--role", "king").returncode == 1
