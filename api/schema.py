@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_limit
+from strawberry.extensions.query_depth_limiter import create_validator as depth_limit
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from api.employers.types import Employer
@@ -29,6 +30,10 @@ from api.safety.queries import SafetyQuery
 from api.skills.mutations import SkillsMutation
 from api.skills.types import Skill
 from api.stream_errors import mapped_stream
+
+# Depth and alias limits as rule classes made once: the validation cache is keyed by the
+# rules, and Strawberry's limiter extensions would make new classes for every request.
+_LIMIT_RULES: list[type[ASTValidationRule]] = [depth_limit(10, None), alias_limit(30)]
 
 
 @strawberry.type
@@ -75,8 +80,7 @@ def build_schema(*, introspection: bool = True) -> Schema:
         extensions=[
             *closed,
             OperationLimits,
-            lambda: QueryDepthLimiter(max_depth=10),
-            lambda: MaxAliasesLimiter(max_alias_count=30),
+            lambda: AddValidationRules(_LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=2000),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from api.context import Info
+from api.context import Context, Info
 from api.pagination import Connection
 from graph import ranking
+from graph.lookups import lookup_many
 
 if TYPE_CHECKING:
     from api.matches.types import (
@@ -34,15 +35,41 @@ async def mentor_matches(
     """Mentors for this person as mentee, best first, each with its evidence."""
     from api.matches.types import match_connection
 
+    ctx = info.context
     page = await ranking.mentor_matches(
-        info.context.database,
+        ctx.database,
         root.key,
         weights=weights.to_graph() if weights else ranking.DEFAULT_WEIGHTS,
         filters=filter.to_graph() if filter else ranking.DEFAULT_FILTERS,
         first=first,
         after=after,
     )
+    await _prime(ctx, page)
     return match_connection(page)
+
+
+async def _prime(ctx: Context, page: ranking.MatchPage) -> None:
+    """Fetch every person, skill and employer the page names in one round trip, and hand
+    them to the request's loaders, so the evidence costs no further queries."""
+    people: set[str] = set()
+    skills: set[str] = set()
+    employers: set[str] = set()
+    for match in page.matches:
+        people.add(match.key)
+        people.update(ref.key for ref in match.evidence.mutual_connections)
+        employers.update(ref.key for ref in match.evidence.shared_employers)
+        for path in match.evidence.skill_paths:
+            skills.add(path.skill)
+            skills.update(step.to_skill for step in path.steps)
+    found = await lookup_many(
+        ctx.database, ctx.viewer, people=people, skills=skills, employers=employers
+    )
+    for key in people:
+        ctx.loaders.person.prime(key, found.people.get(key))
+    for key in skills:
+        ctx.loaders.skill.prime(key, found.skills.get(key))
+    for key in employers:
+        ctx.loaders.employer.prime(key, found.employers.get(key))
 
 
 async def suggested_connections(

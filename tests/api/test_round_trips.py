@@ -36,3 +36,36 @@ async def test_a_page_of_people_costs_the_same_round_trips_at_any_size(
     large = await _round_trips(gql, app, 50)
     assert small == large
     assert large <= 6
+
+
+async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
+    gql: GraphQLClient, app: Starlette, empty_graph: Database
+) -> None:
+    mentors = [f"m{i}" for i in range(12)]
+    await build(
+        empty_graph,
+        people=[
+            person("ann"),
+            person("bob"),
+            person("cy"),
+            *(person(m, openToMentor=True, mentorCapacity=2) for m in mentors),
+        ],
+        skills=[skill("python")],
+        knows=knows(
+            ("ann", "bob"), ("ann", "cy"), *((f, m) for f in ("bob", "cy") for m in mentors)
+        ),
+        has_skill=[{"person": m, "skill": "python", "level": 4, "years": 3} for m in mentors],
+        wants_to_learn=[{"person": "ann", "skill": "python", "priority": 1}],
+    )
+    database: Database = app.state.database
+    before = database.round_trips
+    data = await gql.data(
+        "{ viewer { mentorMatches(first: 10) { edges { node { mentor { name }"
+        " mutualConnections { name } skillPaths { skills { name } } sharedEmployers { name }"
+        " } } } } }",
+        as_="ann",
+    )
+    edges = data["viewer"]["mentorMatches"]["edges"]
+    assert len(edges) == 10
+    assert all(len(e["node"]["mutualConnections"]) == 2 for e in edges)
+    assert database.round_trips - before == 3, "viewer, ranking, one lookup of the evidence"
