@@ -16,7 +16,16 @@
 //                 + $availabilityWeight * availability, 9)
 // Bounded work: at most $hubDegreeCap of the mentee's connections are expanded (lowest degree
 // first, then key), and none whose degree exceeds $hubDegreeCap: such a hub could add at most
-// 1/$hubDegreeCap to any candidate. The skill and employer sources are not capped.
+// 1/$hubDegreeCap to any candidate. Skills, exactly but lazily (threshold algorithm): only the
+// holders of the targets themselves are scanned ("strong" skills). Every candidate gets a lower
+// bound (strong skills only) and an upper bound (plus, per target, the best a weaker skill
+// could add); the (first + 1)-th best lower bound is a floor under the page, and only the
+// candidates whose upper bound reaches it have their own skills read for the exact score. The
+// holders of weak skills (one or two steps from a target) are scanned only when the page is not
+// full with scores above the most a weak-only candidate can score
+// ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
+// The answers are those of the full scan; the skills signal is summed over targets in priority
+// order (then key), so raw signals are deterministic to the last bit.
 // Exclusions (absolute): the mentee, ACTIVE mentors of the mentee, PENDING requests either way,
 // BLOCKED either way, not openToMentor, heldFromMatching, no free capacity, PRIVATE, and
 // CONNECTIONS without a KNOWS to the mentee. Blocked people are never expanded, so they neither
@@ -38,7 +47,7 @@
 //   PRIVATE, among the connections the social signal expanded, lowest degree first),
 //   skillPaths (per matched target: {target, skill, level, strength,
 //   steps: [{from, to, relation, weight}]}), sharedEmployers ([{key, name}])).
-// Indexes: person_key, skill_key.
+// Indexes: person_key, skill_key, mentorship_request_state.
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
@@ -77,41 +86,10 @@ CALL (me) {
     }
     RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
   }
-  WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets
-
-  // Gather candidates: one row per (candidate, reason), summed per candidate below.
-  CALL (me, blocked, targets, stints) {
-    // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
-    MATCH (me)-[:KNOWS]-(m)
-    RETURN m, 0.0 AS social, 0.0 AS skills, 1 AS friend, null AS via, null AS employer
-    UNION ALL
-    MATCH (me)-[:KNOWS]-(z)
-    WHERE $socialWeight > 0 AND NOT z IN blocked
-    WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
-    ORDER BY degree, z.key
-    LIMIT $hubDegreeCap
-    WITH z, degree WHERE degree <= $hubDegreeCap
-    MATCH (z)-[:KNOWS]-(m)
-    WHERE m <> me
-    RETURN m, 1.0 / degree AS social, 0.0 AS skills, 0 AS friend,
-           {person: z, degree: degree} AS via, null AS employer
-    UNION ALL
-    MATCH (me)-[:KNOWS]-(z)
-    WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND NOT z IN blocked
-    WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
-    ORDER BY degree, z.key
-    LIMIT $hubDegreeCap
-    WITH z, degree WHERE degree <= $hubDegreeCap
-    MATCH (z)-[:KNOWS]-(y)
-    WHERE y <> me AND NOT y IN blocked
-    WITH y, sum(1.0 / degree) AS resource
-    WITH y, resource, COUNT { (y)-[:KNOWS]-() } AS degree
-    WHERE degree <= $hubDegreeCap
-    MATCH (y)-[:KNOWS]-(m)
-    WHERE m <> me
-    RETURN m, $thirdHopDecay * resource / degree AS social, 0.0 AS skills, 0 AS friend,
-           null AS via, null AS employer
-    UNION ALL
+  // What each skill within two steps of a target is worth towards it (priority * reach). Strong
+  // skills (the targets themselves, reach 1) have their holders scanned; weak ones (a step or
+  // two away) only when the page is not full above what they could give.
+  CALL (targets) {
     UNWIND targets AS target
     WITH target.skill AS t, target.weight AS priority
     WHERE $skillWeight > 0 OR $skills IS NOT NULL
@@ -119,61 +97,225 @@ CALL (me) {
           ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
             WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
           (t)
-    WITH t, priority, s,
-         max(reduce(f = 1.0, rel IN r | f * $skillDecay *
+    WITH s, t, priority, max(reduce(f = 1.0, rel IN r | f * $skillDecay *
              CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END))
          AS reach
-    MATCH (m)-[h:HAS_SKILL]->(s)
-    WHERE m.openToMentor = true AND m <> me
-    WITH m, t, priority, max(coalesce(h.level, 1) / 5.0 * reach) AS best
-    RETURN m, 0.0 AS social, sum(priority * best) AS skills, 0 AS friend,
-           null AS via, null AS employer
-    UNION ALL
-    // Former colleagues: stints at the same employer whose dates overlap.
-    UNWIND stints AS mine
-    WITH mine, mine.employer AS e
-    WHERE $employerWeight > 0
-    MATCH (e)<-[theirs:WORKS_AT]-(m)
-    WHERE coalesce(theirs.since, date('1900-01-01')) <= mine.until
-      AND mine.since <= coalesce(theirs.until, date())
-      AND m.openToMentor = true AND m <> me
-    RETURN m, 0.0 AS social, 0.0 AS skills, 0 AS friend, null AS via, e AS employer
+    RETURN collect({skill: s, target: t, priority: priority, reach: reach,
+                    worth: priority * reach}) AS reach
   }
-  WITH excluded, currentEmployers, targets, m,
-       sum(social) AS social, sum(skills) AS skills, max(friend) AS friend,
-       collect(via) AS vias, collect(DISTINCT employer) AS employers
-  WHERE NOT m IN excluded
-    AND m.openToMentor = true
-    AND coalesce(m.heldFromMatching, false) = false
-    AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
-    AND ($language IS NULL OR $language IN coalesce(m.languages, []))
-    AND ($skills IS NULL OR skills > 0)
-    AND (NOT $outsideMyEmployer OR NOT EXISTS {
-          MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
-          WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-  // The degree (one db hit) first: most people mentor nobody.
-  WITH targets, m, social, skills, vias, employers,
-       coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
-         ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
-  WHERE free > 0
-  WITH targets, m, free, social, skills, vias, employers,
-       toFloat(size(employers)) AS employer,
-       toFloat(free) / m.mentorCapacity AS availability
-  WITH targets, m, free, social, skills, employer, availability, vias, employers,
-       $socialWeight * social AS socialPart, $skillWeight * skills AS skillPart,
-       $employerWeight * employer AS employerPart,
-       $availabilityWeight * availability AS availabilityPart
-  WITH targets, m, free, social, skills, employer, availability, vias, employers,
-       socialPart, skillPart, employerPart, availabilityPart,
-       socialPart + skillPart + employerPart + availabilityPart AS total
-  WITH targets, m, free, social, skills, employer, availability, vias, employers,
-       socialPart, skillPart, employerPart, availabilityPart, total, round(total, 9) AS score
-  WHERE socialPart + skillPart + employerPart > 0
-    AND score >= $minScore
-    AND ($after IS NULL OR score < $after.score
-         OR (score = $after.score AND m.key > $after.key))
-  ORDER BY score DESC, m.key
+  WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets,
+       reach, [x IN reach WHERE x.reach >= 1.0 | x.skill] AS strongSkills
+  CALL (reach, strongSkills) {
+    UNWIND reach AS x
+    WITH x.target AS t, max(CASE WHEN x.skill IN strongSkills THEN 0.0 ELSE x.worth END) AS most
+    RETURN sum(most) AS weakWorth, collect({target: t, most: most}) AS weakBest
+  }
+  WITH me, blocked, excluded, stints, currentEmployers, targets, reach, strongSkills, weakBest,
+       [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
+       // What a weak skill can add to a candidate's score, and the most a candidate found
+       // only through weak skills can score.
+       $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight AS unseenBound
+
+  // Gather candidates: one row per (candidate, reason), summed per candidate. Every candidate
+  // found who is open to mentoring is listed, for the weak tier below to leave out.
+  CALL (me, blocked, reach, strongSkills, stints) {
+    CALL (me, blocked, reach, strongSkills, stints) {
+      // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
+      MATCH (me)-[:KNOWS]-(m)
+      RETURN m, 0.0 AS social, null AS skill, 1 AS friend, null AS via, null AS employer
+      UNION ALL
+      MATCH (me)-[:KNOWS]-(z)
+      WHERE $socialWeight > 0 AND NOT z IN blocked
+      WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+      ORDER BY degree, z.key
+      LIMIT $hubDegreeCap
+      WITH z, degree WHERE degree <= $hubDegreeCap
+      MATCH (z)-[:KNOWS]-(m)
+      WHERE m <> me
+      RETURN m, 1.0 / degree AS social, null AS skill, 0 AS friend,
+             {person: z, degree: degree} AS via, null AS employer
+      UNION ALL
+      MATCH (me)-[:KNOWS]-(z)
+      WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND NOT z IN blocked
+      WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+      ORDER BY degree, z.key
+      LIMIT $hubDegreeCap
+      WITH z, degree WHERE degree <= $hubDegreeCap
+      MATCH (z)-[:KNOWS]-(y)
+      WHERE y <> me AND NOT y IN blocked
+      WITH y, sum(1.0 / degree) AS resource
+      WITH y, resource, COUNT { (y)-[:KNOWS]-() } AS degree
+      WHERE degree <= $hubDegreeCap
+      MATCH (y)-[:KNOWS]-(m)
+      WHERE m <> me
+      RETURN m, $thirdHopDecay * resource / degree AS social, null AS skill, 0 AS friend,
+             null AS via, null AS employer
+      UNION ALL
+      // Holders of the strong skills, each skill scanned once.
+      UNWIND strongSkills AS s
+      WITH DISTINCT s
+      MATCH (m)-[h:HAS_SKILL]->(s)
+      WHERE m.openToMentor = true AND m <> me
+      RETURN m, 0.0 AS social, {skill: s, level: coalesce(h.level, 1)} AS skill, 0 AS friend,
+             null AS via, null AS employer
+      UNION ALL
+      // Former colleagues: stints at the same employer whose dates overlap.
+      UNWIND stints AS mine
+      WITH mine, mine.employer AS e
+      WHERE $employerWeight > 0
+      MATCH (e)<-[theirs:WORKS_AT]-(m)
+      WHERE coalesce(theirs.since, date('1900-01-01')) <= mine.until
+        AND mine.since <= coalesce(theirs.until, date())
+        AND m.openToMentor = true AND m <> me
+      RETURN m, 0.0 AS social, null AS skill, 0 AS friend, null AS via, e AS employer
+    }
+    WITH m, sum(social) AS social, collect(skill) AS held, max(friend) AS friend,
+         collect(via) AS vias, collect(DISTINCT employer) AS employers
+    WHERE m.openToMentor = true
+    RETURN collect({m: m, social: social, held: held, friend: friend, vias: vias,
+                    employers: employers}) AS found
+  }
+  CALL (excluded, currentEmployers, reach, weakBest, found) {
+    UNWIND found AS c
+    WITH c.m AS m, c.social AS social, c.held AS held, c.friend AS friend, c.vias AS vias,
+         c.employers AS employers
+    WHERE NOT m IN excluded
+      AND coalesce(m.heldFromMatching, false) = false
+      AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
+      AND ($language IS NULL OR $language IN coalesce(m.languages, []))
+      AND (NOT $outsideMyEmployer OR NOT EXISTS {
+            MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
+            WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
+    // The degree (one db hit) first: most people mentor nobody.
+    WITH m, social, held, vias, employers,
+         coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
+           ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
+    WHERE free > 0
+    // The skills signal from the strong skills alone is a lower bound; per target, the best
+    // weak skill bounds what the others can add.
+    CALL (held, reach, weakBest) {
+      UNWIND held AS h
+      UNWIND [x IN reach WHERE x.skill = h.skill] AS x
+      WITH x.target AS t, x.priority AS priority, max(h.level / 5.0 * x.reach) AS best
+      WITH collect({target: t, value: priority * best}) AS byTarget, sum(priority * best) AS strong
+      RETURN coalesce(strong, 0.0) AS strong,
+             reduce(most = 0.0, w IN weakBest | most + reduce(v = w.most, b IN byTarget |
+               CASE WHEN b.target = w.target AND b.value > v THEN b.value ELSE v END)) AS most
+    }
+    WITH m, free, social, strong, most, vias, employers,
+         toFloat(size(employers)) AS employer, toFloat(free) / m.mentorCapacity AS availability
+    RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
+                    employers: employers, employer: employer, availability: availability,
+                    socialPart: $socialWeight * social, employerPart: $employerWeight * employer,
+                    availabilityPart: $availabilityWeight * availability,
+                    low: $socialWeight * social + $skillWeight * strong
+                         + $employerWeight * employer + $availabilityWeight * availability,
+                    high: $socialWeight * social + $skillWeight * most
+                          + $employerWeight * employer + $availabilityWeight * availability})
+           AS qualified
+  }
+  // A floor under the page's last score: the (first + 1)-th best lower bound among candidates
+  // sure to be kept (positive without weak skills, above $minScore, after the cursor).
+  CALL (qualified) {
+    UNWIND qualified AS c
+    WITH c
+    WHERE c.socialPart + $skillWeight * c.strong + c.employerPart > 0
+      AND ($skills IS NULL OR c.strong > 0)
+      AND c.low - 0.000001 >= $minScore
+      AND ($after IS NULL OR c.high + 0.000001 < $after.score)
+    WITH c.low AS low
+    ORDER BY low DESC
+    LIMIT $first + 1
+    RETURN CASE count(*) WHEN $first + 1 THEN min(low) - 0.000001 END AS floor
+  }
+  // Exact scores for the candidates that may reach the floor: their own skills, all tiers.
+  CALL (reach, qualified, floor) {
+    UNWIND qualified AS c
+    WITH c WHERE floor IS NULL OR c.high + 0.000001 >= floor
+    CALL (c, reach) {
+      WITH c.m AS m, reach WHERE size(reach) > 0
+      MATCH (m)-[h:HAS_SKILL]->(s)
+      UNWIND [x IN reach WHERE x.skill = s] AS x
+      WITH x.target AS t, x.priority AS priority, max(coalesce(h.level, 1) / 5.0 * x.reach) AS best
+      ORDER BY priority DESC, t.key
+      RETURN coalesce(sum(priority * best), 0.0) AS skills
+    }
+    WITH c, skills, $skillWeight * skills AS skillPart
+    WITH c, skills, c.socialPart + skillPart + c.employerPart + c.availabilityPart AS total,
+         c.socialPart + skillPart + c.employerPart AS earned
+    WITH c, skills, total, earned, round(total, 9) AS score
+    WHERE earned > 0
+      AND ($skills IS NULL OR skills > 0)
+      AND score >= $minScore
+      AND ($after IS NULL OR score < $after.score
+           OR (score = $after.score AND c.m.key > $after.key))
+    WITH c, skills, total, score
+    ORDER BY score DESC, c.m.key
+    LIMIT $first + 1
+    RETURN collect(c {.*, skills: skills, total: total, score: score}) AS page
+  }
+  // Candidates reached only through weak skills score at most unseenBound: they are looked
+  // for only when the page is not full above that.
+  CALL (me, excluded, currentEmployers, reach, weak, unseenBound, found, page) {
+    WITH me, excluded, currentEmployers, reach, weak, found
+    WHERE $skillWeight > 0 AND size(weak) > 0 AND unseenBound + 0.000001 >= $minScore
+      AND NOT (size(page) = $first + 1 AND page[-1].score > unseenBound + 0.000001)
+    CALL (me, weak, found) {
+      UNWIND found AS c
+      RETURN c.m AS m, null AS skill, 1 AS seen
+      UNION ALL
+      UNWIND weak AS x
+      WITH DISTINCT x.skill AS s
+      MATCH (m)-[h:HAS_SKILL]->(s)
+      WHERE m.openToMentor = true AND m <> me
+      RETURN m, {skill: s, level: coalesce(h.level, 1)} AS skill, 0 AS seen
+    }
+    WITH excluded, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
+    WHERE seen = 0
+      AND NOT m IN excluded
+      AND coalesce(m.heldFromMatching, false) = false
+      AND m.visibility = 'PUBLIC'
+      AND ($language IS NULL OR $language IN coalesce(m.languages, []))
+      AND (NOT $outsideMyEmployer OR NOT EXISTS {
+            MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
+            WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
+    WITH reach, m, held,
+         coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
+           ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
+    WHERE free > 0
+    // They hold no strong skill, so the weak ones give their whole skills signal.
+    CALL (held, reach) {
+      UNWIND held AS h
+      UNWIND [x IN reach WHERE x.skill = h.skill] AS x
+      WITH x.target AS t, x.priority AS priority, max(h.level / 5.0 * x.reach) AS best
+      ORDER BY priority DESC, t.key
+      RETURN coalesce(sum(priority * best), 0.0) AS skills
+    }
+    WITH m, free, skills, toFloat(free) / m.mentorCapacity AS availability
+    WITH m, free, skills, availability,
+         $skillWeight * skills + $availabilityWeight * availability AS total
+    WITH m, free, skills, availability, total, round(total, 9) AS score
+    WHERE $skillWeight * skills > 0
+      AND score >= $minScore
+      AND ($after IS NULL OR score < $after.score
+           OR (score = $after.score AND m.key > $after.key))
+    WITH m, free, skills, availability, total, score
+    ORDER BY score DESC, m.key
+    LIMIT $first + 1
+    RETURN collect({m: m, free: free, social: 0.0, skills: skills, vias: [], employers: [],
+                    employer: 0.0, availability: availability, total: total,
+                    score: score}) AS more
+  }
+  UNWIND page + coalesce(more, []) AS c
+  WITH targets, c, c.m AS m
+  ORDER BY c.score DESC, m.key
   LIMIT $first + 1
+  WITH targets, m, c.free AS free, c.social AS social, c.skills AS skills,
+       c.employer AS employer, c.availability AS availability, c.vias AS vias,
+       c.employers AS employers, c.total AS total, c.score AS score,
+       $socialWeight * c.social AS socialPart, $skillWeight * c.skills AS skillPart,
+       $employerWeight * c.employer AS employerPart,
+       $availabilityWeight * c.availability AS availabilityPart
 
   // Evidence for the page only. Mutual connections are those the social signal expanded.
   CALL (vias) {

@@ -221,6 +221,42 @@ async def test_skill_weight_zero_leaves_skill_only_candidates_out(empty_graph: D
     assert (await mentor_matches(empty_graph, "me", weights=Weights(skills=0.0))).matches == ()
 
 
+async def test_weak_skills_count_whether_or_not_their_holders_are_scanned(
+    empty_graph: Database,
+) -> None:
+    # Only holders of ml (the wish itself) are scanned up front. soc is found socially and
+    # holds python, a step before ml: its exact score needs its own skills. py holds only
+    # python: at most 1.0 * 0.5 + 0.2 = 0.7, so it is looked for only once a page is not full
+    # above that (here the last one).
+    holders = ["m1", "m2", "m3", "m4"]
+    await build(
+        empty_graph,
+        people=[person("me"), person("a"), mentor("soc"), mentor("py"),
+                *[mentor(k) for k in holders]],
+        knows=knows(("me", "a"), ("a", "soc")),
+        skills=[skill("python"), skill("ml")],
+        leads_to=[{"from": "python", "to": "ml"}],
+        has_skill=[has("soc", "python", 5), has("py", "python", 5),
+                   *[has(k, "ml", 5) for k in holders]],
+        wants_to_learn=[wants("me", "ml", 1)],
+    )  # fmt: skip
+    expected = expect(
+        ("soc", 2 * (1 / 2) + 0.5 + 0.2),
+        *[(k, 1.0 + 0.2) for k in holders],
+        ("py", 0.5 + 0.2),
+    )
+    assert ranked(await mentor_matches(empty_graph, "me", first=100)) == expected
+    seen: list[tuple[str, float]] = []
+    after = None
+    for _ in range(5):
+        page = await mentor_matches(empty_graph, "me", first=2, after=after)
+        seen += ranked(page)
+        if not page.has_next_page:
+            break
+        after = page.end_cursor
+    assert seen == expected
+
+
 # --- mixed, employer ----------------------------------------------------------------------
 
 
