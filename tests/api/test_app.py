@@ -52,3 +52,13 @@ async def test_a_graphql_syntax_error_reaches_the_client_with_a_code(
     (error,) = response.json()["errors"]
     assert error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
     assert "Syntax Error" in error["message"]
+
+
+async def test_graphiql_is_served_unless_switched_off(settings: Settings) -> None:
+    for enabled in (True, False):
+        app = create_app(dataclasses.replace(settings, graphiql=enabled))
+        async with LifespanManager(app) as manager:
+            transport = httpx.ASGITransport(app=manager.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+                page = await http.get("/graphql", headers={"Accept": "text/html"})
+        assert ("graphiql" in page.text.lower()) is enabled
