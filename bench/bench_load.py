@@ -7,11 +7,14 @@
 
 Each load runs in its own child process (so its peak RSS is the loader's own)
 against an emptied database (ego-Facebook: wiped, on a warm server;
-synthetic: a fresh store, so a cold server); the synthetic loads are measured twice in the same
-run, with the idempotent `MERGE` statements and with plain `UNWIND ... CREATE`
-of the same rows, and once more as a re-run over the loaded graph (MERGE only:
-everything matches). Prints a Markdown table and the machine's load, for
-BENCHMARKS.md. WIPES the database it points at: use a server of its own.
+synthetic: a fresh store, so a cold server); the synthetic loads are measured
+three ways in the same run, round after round: the loader's way (look up which
+people exist, CREATE the rest: `lookup`), `MERGE` of every row, and plain
+`UNWIND ... CREATE`; then once more as a re-run over the loaded graph (the
+loader's way: everything exists and is merged). The server's CPU seconds per
+load are reported too: on a shared machine they vary less than the wall time.
+Prints a Markdown table and the machine's load, for BENCHMARKS.md. WIPES the
+database it points at: use a server of its own.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from graph.database import Database  # noqa: E402
 from graph.local_server import LocalServer  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.streaming import Method  # noqa: E402
 
 
 async def _one(kind: str, arg: str, mode: str) -> dict[str, float]:
@@ -52,7 +56,8 @@ async def _one(kind: str, arg: str, mode: str) -> dict[str, float]:
             graph = await ego_facebook.load(database, Path(arg))
             rows = sum(len(r) for r in graph.rows.values())
         else:
-            written = await synthetic.load(database, int(arg), 42, create=mode == "create")
+            method = _METHODS["lookup" if mode == "rerun" else mode]
+            written = await synthetic.load(database, int(arg), 42, method=method)
             rows = sum(written.values())
         seconds = time.perf_counter() - began
     finally:
@@ -71,15 +76,36 @@ def _fresh_store(settings: Settings) -> None:
     server.start()
 
 
+def _server_cpu(settings: Settings) -> float:
+    """CPU seconds (user + system) the local server has used so far."""
+    pid = LocalServer(settings).running_pid() if settings.managed else None
+    if pid is None:
+        return float("nan")
+    fields = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _child(kind: str, arg: str, mode: str) -> dict[str, float]:
+    settings = Settings.from_env()
+    began = _server_cpu(settings)
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, arg, mode],
-        capture_output=True,
+        stdout=subprocess.PIPE,  # a failing child's traceback goes to stderr
         text=True,
         check=True,
         cwd=ROOT,
     )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    result = dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    result["server_cpu"] = _server_cpu(settings) - began
+    return result
+
+
+_METHODS: dict[str, Method] = {"lookup": "lookup", "merge": "merge", "create": "create"}
+_MODES = {
+    "lookup": "look-up: CREATE new, MERGE existing (the loader)",
+    "merge": "MERGE every row",
+    "create": "plain CREATE",
+}
 
 
 def _loadavg() -> str:
@@ -92,9 +118,10 @@ def _row(label: str, mode: str, runs: list[dict[str, float]]) -> str:
     rows = runs[0]["rows"]
     best, median = min(times), statistics.median(times)
     rss = max(r["rss_mb"] for r in runs)
+    cpu = statistics.median(r["server_cpu"] for r in runs)
     return (
         f"| {label} | {mode} | {len(runs)} | {rows:,.0f} | {best:.1f} | {median:.1f} "
-        f"| {rows / median:,.0f} | {rss:,.0f} |"
+        f"| {rows / median:,.0f} | {cpu:.0f} | {rss:,.0f} |"
     )
 
 
@@ -118,21 +145,25 @@ def main() -> None:
     print(f"heap {settings.local.heap}, pagecache {settings.local.pagecache}")
     print(f"load average before (1/5/15 min): {_loadavg()}")
     print()
-    print("| load | statements | runs | rows | min s | median s | rows/s (median) | peak RSS MB |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| load | statements | runs | rows | min s | median s | rows/s (median) "
+        "| server CPU s (median) | loader peak RSS MB |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     if args.ego:
         runs = [_child("ego", str(args.ego), "merge") for _ in range(args.ego_runs)]
         print(_row("ego-Facebook", "MERGE", runs), flush=True)
     for people in args.people:
         label = f"synthetic {people:,}"
-        for mode, title in (("merge", "MERGE"), ("create", "plain CREATE")):
-            runs = []
-            for _ in range(args.runs):
+        by_mode: dict[str, list[dict[str, float]]] = {mode: [] for mode in _MODES}
+        for _ in range(args.runs):
+            for mode in _MODES:
                 _fresh_store(settings)
-                runs.append(_child("synthetic", str(people), mode))
-            print(_row(label, title, runs), flush=True)
+                by_mode[mode].append(_child("synthetic", str(people), mode))
+        for mode, title in _MODES.items():
+            print(_row(label, title, by_mode[mode]), flush=True)
         rerun = [_child("synthetic", str(people), "rerun")]
-        print(_row(label, "MERGE, re-run (no change)", rerun), flush=True)
+        print(_row(label, "look-up, re-run (no change)", rerun), flush=True)
     print()
     print(f"load average after (1/5/15 min): {_loadavg()}")
 

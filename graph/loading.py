@@ -52,7 +52,8 @@ STATEMENTS: dict[RowKind, Statement] = {
     "holds": statement("load/merge_holds"),
 }
 
-# Plain `CREATE` variants: a baseline for benchmarks, on a fresh database only.
+# Plain `CREATE` variants, for rows that cannot exist yet: `graph.streaming` uses them for
+# people it has just created (and connections of people with none), benchmarks as a baseline.
 CREATE_STATEMENTS: dict[RowKind, Statement] = {
     "people": statement("load/create_people"),
     "knows_from": statement("load/create_knows_from"),

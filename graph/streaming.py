@@ -1,35 +1,92 @@
-"""Writing an unbounded stream of rows in bounded memory.
+"""Writing an unbounded stream of rows in bounded memory, on two lanes.
 
 A generator yields `(kind, row)` pairs, each node before the relationships that
-need it. `batches` groups them per kind and, before a batch of relationships,
-flushes the pending nodes, so every endpoint is committed first. `write_stream`
-produces the batches in a thread while the event loop writes the previous ones
-(one transaction at a time: no lock contention), through a bounded queue.
+need it: a catalogue (skills, employers, schools, the relationships between
+them), then people one by one, each followed by their own rows
+(`PERSON_KINDS`: skills, jobs, school, wishes) and by one `knows_from` row, their
+connections to people before them.
+
+`chunks` groups the catalogue per kind and the people in blocks. `write_stream`
+writes the catalogue, then each block of people with their own rows in one
+transaction (lane one); once a block is committed, its connections go to lane
+two, in batches of one transaction each, while lane one writes the next block.
+The lanes touch disjoint people (lane one the block's new people, lane two people
+of committed blocks), so neither waits for the other's locks.
+
+Idempotent without the cost of `MERGE` where nothing can exist yet: a block
+looks up which of its people exist, `CREATE`s the others with all their rows
+(a node created in this transaction has no relationships to merge with) and
+`MERGE`s the rest; connections are `CREATE`d from people with no outgoing
+`KNOWS` yet (a person's connections are one row, so one transaction) and merged
+otherwise. A re-run, or a run after a crash, finds everything and merges.
+A thread produces the chunks ahead of the writers, through a bounded queue.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from graph.database import Database
-from graph.loading import STATEMENTS, Row, RowKind, write_rows
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
+from graph.loading import CREATE_STATEMENTS, STATEMENTS, Row, RowKind, batched, write_rows
+from graph.registry import statement
 
 NODE_KINDS: tuple[RowKind, ...] = ("skills", "employers", "schools", "people")
+PERSON_KINDS: tuple[RowKind, ...] = (
+    "people",
+    "has_skill",
+    "works_at",
+    "studied_at",
+    "wants_to_learn",
+)
+"""Rows that belong to one person, written with that person's block (`people` first)."""
+
 Progress = Callable[[RowKind, int], None]
 Batch = tuple[RowKind, list[Row]]
+Method = Literal["lookup", "merge", "create"]
+"""`lookup`: CREATE what cannot exist yet, MERGE the rest (the loaders' way).
+`merge`: MERGE everything; `create`: CREATE everything, a fresh database only
+(not idempotent). The last two are the benchmarks' references."""
+
+_EXISTING_PEOPLE = statement("load/match_existing_people")
+_PEOPLE_WITH_KNOWS = statement("load/match_people_with_knows")
 _DONE = object()
+_TIMEOUT = 300.0
 
 
-def batches(
-    items: Iterable[tuple[RowKind, Row]], *, size: int, sizes: dict[RowKind, int] | None = None
-) -> Iterator[Batch]:
-    """Group rows per kind into batches of `size` (or `sizes[kind]`), nodes first."""
+@dataclass
+class Block:
+    """Consecutive people with their own rows, and their `knows_from` rows."""
+
+    rows: dict[RowKind, list[Row]] = field(default_factory=dict)
+    knows: list[Row] = field(default_factory=list)
+
+    @property
+    def people(self) -> int:
+        return len(self.rows.get("people", ()))
+
+
+def chunks(
+    items: Iterable[tuple[RowKind, Row]],
+    *,
+    people: int,
+    size: int,
+) -> Iterator[Batch | Block]:
+    """Blocks of `people` people, and the other rows in batches of `size` per kind.
+
+    Whatever is yielded only refers to nodes yielded before it: pending catalogue
+    nodes go before a block, and the block before a batch of other relationships
+    (which may join its people).
+    """
     pending: dict[RowKind, list[Row]] = {}
-    limits = sizes or {}
+    block = Block()
 
     def flush_nodes() -> Iterator[Batch]:
         for kind in NODE_KINDS:
@@ -37,54 +94,95 @@ def batches(
                 yield kind, pending.pop(kind)
 
     for kind, row in items:
+        if kind == "knows_from":
+            block.knows.append(row)
+            continue
+        if kind in PERSON_KINDS:
+            if kind == "people" and block.people >= people:
+                yield from flush_nodes()
+                yield block
+                block = Block()
+            block.rows.setdefault(kind, []).append(row)
+            continue
         buffer = pending.setdefault(kind, [])
         buffer.append(row)
-        if len(buffer) >= limits.get(kind, size):
+        if len(buffer) >= size:
             if kind not in NODE_KINDS:
                 yield from flush_nodes()
-            if pending.get(kind):
-                yield kind, pending.pop(kind)
+                if block.rows or block.knows:
+                    yield block
+                    block = Block()
+            yield kind, pending.pop(kind)
     yield from flush_nodes()
-    for last in STATEMENTS:
-        if pending.get(last):
-            yield last, pending.pop(last)
+    if block.rows or block.knows:
+        yield block
+    for kind in STATEMENTS:
+        if pending.get(kind):
+            yield kind, pending.pop(kind)
 
 
 async def write_stream(
     database: Database,
-    stream: Iterable[Batch],
+    stream: Iterable[Batch | Block],
     *,
     progress: Progress | None = None,
+    knows_rows: int = 400,
     prefetch: int = 4,
-    create: bool = False,
+    method: Method = "lookup",
 ) -> dict[RowKind, int]:
-    """Write every batch of `stream` in order, one transaction each.
+    """Write every chunk of `stream` (see `chunks`), one transaction each.
 
     Returns what was written per kind, counting each connection of a
-    `knows_from` row (that is, relationships rather than rows).
-
-    `create=True` uses the plain `CREATE` statements (a fresh database only: not
-    idempotent); it exists to measure what `MERGE` costs.
+    `knows_from` row (that is, relationships rather than rows). `knows_rows`
+    `knows_from` rows go in one transaction.
     """
     handoff: queue.Queue[Any] = queue.Queue(maxsize=prefetch)
+    knows: asyncio.Queue[list[Row] | None] = asyncio.Queue(maxsize=prefetch * 4)
     stop = threading.Event()
     producer = threading.Thread(target=_produce, args=(stream, handoff, stop), daemon=True)
-    producer.start()
     written: dict[RowKind, int] = {}
-    try:
+
+    def count(kind: RowKind, rows: int) -> None:
+        written[kind] = written.get(kind, 0) + rows
+        if progress is not None:
+            progress(kind, rows)
+
+    async def lane_one() -> None:
         while True:
             item = await asyncio.to_thread(handoff.get)
             if item is _DONE:
                 break
             if isinstance(item, BaseException):
                 raise item
-            kind, rows = item
-            await write_rows(database, kind, rows, batch_size=len(rows), create=create)
-            count = sum(len(row["b"]) for row in rows) if kind == "knows_from" else len(rows)
-            written[kind] = written.get(kind, 0) + count
-            if progress is not None:
-                progress(kind, count)
+            if isinstance(item, Block):
+                work = functools.partial(_write_block, block=item, method=method)
+                await database.write_transaction(work, timeout=_TIMEOUT)
+                for kind, rows in item.rows.items():
+                    count(kind, len(rows))
+                for batch in batched(item.knows, knows_rows):
+                    await knows.put(batch)
+            else:
+                kind, rows = item
+                await write_rows(
+                    database, kind, rows, batch_size=len(rows), create=method == "create"
+                )
+                count(kind, len(rows))
+        await knows.put(None)
+
+    async def lane_two() -> None:
+        while (batch := await knows.get()) is not None:
+            work = functools.partial(_write_knows, rows=batch, method=method)
+            await database.write_transaction(work, timeout=_TIMEOUT)
+            count("knows_from", sum(len(row["b"]) for row in batch))
+
+    producer.start()
+    lanes = [asyncio.create_task(lane_one()), asyncio.create_task(lane_two())]
+    try:
+        await asyncio.gather(*lanes)
     finally:
+        for lane in lanes:
+            lane.cancel()
+        await asyncio.gather(*lanes, return_exceptions=True)
         stop.set()
         while producer.is_alive():
             _drain(handoff)
@@ -92,12 +190,44 @@ async def write_stream(
     return written
 
 
-def _produce(stream: Iterable[Batch], handoff: queue.Queue[Any], stop: threading.Event) -> None:
+async def _write_block(tx: AsyncManagedTransaction, *, block: Block, method: Method) -> None:
+    keys = [row["key"] for row in block.rows.get("people", ())]
+    new: set[str] = set(keys) if method == "create" else set()
+    if method == "lookup":
+        existing = {row["key"] for row in await run(tx, _EXISTING_PEOPLE, {"keys": keys})}
+        new = set(keys) - existing
+    for kind in PERSON_KINDS:
+        rows = block.rows.get(kind)
+        if not rows:
+            continue
+        owner = "key" if kind == "people" else "person"
+        fresh = [row for row in rows if row[owner] in new]
+        known = [row for row in rows if row[owner] not in new]
+        if fresh:
+            await run(tx, CREATE_STATEMENTS[kind], {"rows": fresh})
+        if known:
+            await run(tx, STATEMENTS[kind], {"rows": known})
+
+
+async def _write_knows(tx: AsyncManagedTransaction, *, rows: list[Row], method: Method) -> None:
+    keys = [row["a"] for row in rows]
+    merged: set[str] = set(keys) if method == "merge" else set()
+    if method == "lookup":
+        merged = {row["key"] for row in await run(tx, _PEOPLE_WITH_KNOWS, {"keys": keys})}
+    fresh = [row for row in rows if row["a"] not in merged]
+    known = [row for row in rows if row["a"] in merged]
+    if fresh:
+        await run(tx, CREATE_STATEMENTS["knows_from"], {"rows": fresh})
+    if known:
+        await run(tx, STATEMENTS["knows_from"], {"rows": known})
+
+
+def _produce(stream: Iterable[Any], handoff: queue.Queue[Any], stop: threading.Event) -> None:
     try:
-        for batch in stream:
+        for item in stream:
             while not stop.is_set():
                 try:
-                    handoff.put(batch, timeout=0.1)
+                    handoff.put(item, timeout=0.1)
                     break
                 except queue.Full:
                     continue

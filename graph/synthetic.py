@@ -25,7 +25,7 @@ from graph.errors import BadInput
 from graph.loading import Row, RowKind
 from graph.people_gen import Catalogue, PersonMaker
 from graph.social import Community, Crowd, SocialModel, community_sizes
-from graph.streaming import Progress, batches, write_stream
+from graph.streaming import Method, Progress, chunks, write_stream
 from graph.taxonomy import taxonomy
 
 MAX_PEOPLE = 5_000_000
@@ -101,24 +101,25 @@ def expected_rows(people: int) -> int:
     return people * 33 + 1_000
 
 
-# Rows per transaction: a `knows_from` row holds about 28 connections.
-BATCH_SIZES: dict[RowKind, int] = {"knows_from": 400}
-
-
 async def load(
     database: Database,
     people: int,
     seed: int,
     *,
     progress: Progress | None = None,
-    create: bool = False,
-    batch_size: int = 10_000,
+    method: Method = "lookup",
+    block_people: int = 5_000,
+    knows_rows: int = 1_000,
 ) -> dict[RowKind, int]:
     """Generate and write the graph, streaming; return what was written per kind.
 
-    Idempotent (a re-run of the same seed changes nothing) unless `create=True`,
-    the plain-`CREATE` baseline of the benchmarks, for an empty database only.
+    Idempotent (a re-run of the same seed changes nothing) unless
+    `method="create"`, the plain-`CREATE` baseline of the benchmarks. A
+    transaction holds `block_people` people with their rows (about 11 each), or
+    `knows_rows` people's connections (about 24 each).
     """
     check_size(people)
-    stream = batches(rows(people, seed), size=batch_size, sizes=BATCH_SIZES)
-    return await write_stream(database, stream, progress=progress, create=create)
+    stream = chunks(rows(people, seed), people=block_people, size=10_000)
+    return await write_stream(
+        database, stream, progress=progress, method=method, knows_rows=knows_rows
+    )

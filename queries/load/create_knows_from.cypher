@@ -1,4 +1,5 @@
-// Plain CREATE of the rows of load/merge_knows_from (benchmark baseline; not idempotent).
+// Plain CREATE of the rows of load/merge_knows_from, for people with no outgoing KNOWS yet
+// (loaders' fast path) and the benchmark baseline; not idempotent by itself.
 // Parameters: $rows, each {a, b (list of keys), since (list of dates, same length)}.
 // Returns: count (relationships). Indexes: person_key.
 UNWIND $rows AS row

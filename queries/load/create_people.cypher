@@ -1,4 +1,5 @@
-// Plain CREATE of the rows of load/merge_people (benchmark baseline; not idempotent).
+// Plain CREATE of the rows of load/merge_people for people created in the same
+// transaction (loaders' fast path) and the benchmark baseline; not idempotent by itself.
 // Parameters: $rows, each {key, name, headline, location, languages, openToMentor,
 //   seekingMentor, mentorCapacity, visibility}.
 // Returns: count. Indexes: none (fails on a key that exists: person_key).

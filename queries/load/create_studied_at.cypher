@@ -1,4 +1,5 @@
-// Plain CREATE of the rows of load/merge_studied_at (benchmark baseline; not idempotent).
+// Plain CREATE of the rows of load/merge_studied_at for people created in the same
+// transaction (loaders' fast path) and the benchmark baseline; not idempotent by itself.
 // Parameters: $rows, each {person, school, since (date or null), until (date or null)}.
 // Returns: count. Indexes: person_key, school_key.
 UNWIND $rows AS row

@@ -1,4 +1,5 @@
-// Plain CREATE of the rows of load/merge_works_at (benchmark baseline; not idempotent).
+// Plain CREATE of the rows of load/merge_works_at for people created in the same
+// transaction (loaders' fast path) and the benchmark baseline; not idempotent by itself.
 // Parameters: $rows, each {person, employer, title, since (date or null), until (date or null)}.
 // Returns: count. Indexes: person_key, employer_key.
 UNWIND $rows AS row
