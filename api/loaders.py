@@ -11,14 +11,12 @@ from strawberry.dataloader import DataLoader
 
 from graph.connections import ConnectionsPage, connections_of_people
 from graph.database import Database
-from graph.employers import Employer, Employment, employment_of_people, get_employers
+from graph.employers import Employment, employment_of_people
 from graph.mentorships import mentorships_of_people, partners_of_people
 from graph.people import Person, get_people
 from graph.skills import (
     LearningGoal,
     PersonSkill,
-    Skill,
-    get_skills,
     goals_of_people,
     skills_of_people,
 )
@@ -45,8 +43,6 @@ class Loaders:
     mentors: DataLoader[str, list[Person]]
     mentees: DataLoader[str, list[Person]]
     partners: DataLoader[str, frozenset[str]]
-    skill: DataLoader[str, Skill | None]
-    employer: DataLoader[str, Employer | None]
 
     @classmethod
     def create(cls, database: Database, viewer: Viewer) -> Loaders:
@@ -63,6 +59,4 @@ class Loaders:
                 partial(mentorships_of_people, database, as_mentor=True, viewer=viewer)
             ),
             partners=_loader(partial(partners_of_people, database)),
-            skill=_loader(partial(get_skills, database)),
-            employer=_loader(partial(get_employers, database)),
         )

@@ -12,7 +12,6 @@ from graph.registry import statement
 
 _EMPLOYMENT_OF_PEOPLE = statement("people/employment_of_people")
 _SEARCH_EMPLOYERS = statement("employers/search_employers")
-_GET_EMPLOYERS = statement("employers/get_employers")
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,3 @@ async def search_employers(
         _SEARCH_EMPLOYERS, {"search": search, "after": after, "limit": first + 1}
     )
     return [Employer.from_row(row["employer"]) for row in rows]
-
-
-async def get_employers(database: Database, keys: Sequence[str]) -> list[Employer | None]:
-    rows = await database.read(_GET_EMPLOYERS, {"keys": list(keys)})
-    return [Employer.from_row(row["employer"]) if row["employer"] else None for row in rows]

@@ -10,7 +10,7 @@ import strawberry
 from api.context import Context, Info
 from api.pagination import Connection
 from graph import ranking
-from graph.lookups import lookup_many
+from graph.lookups import Found, lookup_many
 
 if TYPE_CHECKING:
     from api.matches.types import (
@@ -44,13 +44,11 @@ async def mentor_matches(
         first=first,
         after=after,
     )
-    await _prime(ctx, page)
-    return match_connection(page)
+    return match_connection(page, await _evidence(ctx, page))
 
 
-async def _prime(ctx: Context, page: ranking.MatchPage) -> None:
-    """Fetch every person, skill and employer the page names in one round trip, and hand
-    them to the request's loaders, so the evidence costs no further queries."""
+async def _evidence(ctx: Context, page: ranking.MatchPage) -> Found:
+    """Every person, skill and employer the page names, in one round trip."""
     people: set[str] = set()
     skills: set[str] = set()
     employers: set[str] = set()
@@ -61,15 +59,9 @@ async def _prime(ctx: Context, page: ranking.MatchPage) -> None:
         for path in match.evidence.skill_paths:
             skills.add(path.skill)
             skills.update(step.to_skill for step in path.steps)
-    found = await lookup_many(
+    return await lookup_many(
         ctx.database, ctx.viewer, people=people, skills=skills, employers=employers
     )
-    for key in people:
-        ctx.loaders.person.prime(key, found.people.get(key))
-    for key in skills:
-        ctx.loaders.skill.prime(key, found.skills.get(key))
-    for key in employers:
-        ctx.loaders.employer.prime(key, found.employers.get(key))
 
 
 async def suggested_connections(
@@ -93,5 +85,10 @@ async def skill_path(
     """The shortest learning path between two skills; null when none joins them."""
     from api.matches.types import SkillPath
 
-    path = await ranking.skill_path(info.context.database, from_, to)
-    return SkillPath.from_record(path) if path else None
+    ctx = info.context
+    path = await ranking.skill_path(ctx.database, from_, to)
+    if path is None:
+        return None
+    return SkillPath.from_record(
+        path, await lookup_many(ctx.database, ctx.viewer, skills=path.skills)
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 
 from api.context import Info
@@ -11,6 +13,7 @@ from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
 from graph import ranking
+from graph.lookups import Found
 
 
 @strawberry.input(description="How much each signal counts; defaults are in docs/ranking.md.")
@@ -57,7 +60,7 @@ class SkillStep:
 
 @strawberry.type(description="A learning path: the first skill leads, step by step, to the last.")
 class SkillPath:
-    skill_keys: strawberry.Private[tuple[str, ...]]
+    skills: list[Skill] = strawberry.field(description="The skills along the path, in order.")
     steps: list[SkillStep]
     strength: float
     mentor_level: int | None = strawberry.field(
@@ -65,28 +68,27 @@ class SkillPath:
     )
 
     @classmethod
-    def from_record(cls, path: ranking.SkillPath, *, level: int | None = None) -> SkillPath:
+    def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
         return cls(
-            skill_keys=path.skills,
+            skills=_skills(path.skills, found),
             steps=[_step(step) for step in path.steps],
             strength=path.strength,
-            mentor_level=level,
+            mentor_level=None,
         )
 
     @classmethod
-    def from_evidence(cls, evidence: ranking.SkillEvidence) -> SkillPath:
+    def from_evidence(cls, evidence: ranking.SkillEvidence, found: Found) -> SkillPath:
         keys = (evidence.skill, *(step.to_skill for step in evidence.steps))
         return cls(
-            skill_keys=keys,
+            skills=_skills(keys, found),
             steps=[_step(step) for step in evidence.steps],
             strength=evidence.strength,
             mentor_level=evidence.level,
         )
 
-    @strawberry.field(description="The skills along the path, first to last.")
-    async def skills(self, info: Info) -> list[Skill]:
-        found = await info.context.loaders.skill.load_many(list(self.skill_keys))
-        return [Skill.from_record(skill) for skill in found if skill is not None]
+
+def _skills(keys: Iterable[str], found: Found) -> list[Skill]:
+    return [Skill.from_record(found.skills[key]) for key in keys if key in found.skills]
 
 
 def _step(step: ranking.SkillStep) -> SkillStep:
@@ -108,45 +110,49 @@ def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
 
 @strawberry.type(description="A mentor for the mentee, with the score explained.")
 class MentorMatch:
-    record: strawberry.Private[ranking.MentorMatch]
+    mentor: Person | None = strawberry.field(description="Null only if hidden from you.")
     score: float
     signals: list[MatchSignal]
     free_capacity: int
+    mutual_connections: list[Person] = strawberry.field(
+        description="Up to 3 people you both know (that you may see)."
+    )
+    skill_paths: list[SkillPath] = strawberry.field(
+        description="How the mentor's skills lead to what you want to learn."
+    )
+    shared_employers: list[Employer] = strawberry.field(
+        description="Employers where you both worked at the same time."
+    )
 
     @classmethod
-    def from_record(cls, record: ranking.MentorMatch) -> MentorMatch:
+    def from_record(cls, record: ranking.MentorMatch, found: Found) -> MentorMatch:
+        evidence = record.evidence
         return cls(
-            record=record,
+            mentor=_person(record.key, found),
             score=record.score,
             signals=_signals(record),
             free_capacity=record.free_capacity,
+            mutual_connections=[
+                p for p in (_person(r.key, found) for r in evidence.mutual_connections) if p
+            ],
+            skill_paths=[SkillPath.from_evidence(e, found) for e in evidence.skill_paths],
+            shared_employers=[
+                Employer.from_record(found.employers[r.key])
+                for r in evidence.shared_employers
+                if r.key in found.employers
+            ],
         )
 
-    @strawberry.field
-    async def mentor(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.record.key)
-        return Person.from_record(found) if found else None
 
-    @strawberry.field(description="Up to 3 people you both know (that you may see).")
-    async def mutual_connections(self, info: Info) -> list[Person]:
-        keys = [ref.key for ref in self.record.evidence.mutual_connections]
-        found = await info.context.loaders.person.load_many(keys)
-        return [Person.from_record(person) for person in found if person]
-
-    @strawberry.field(description="How the mentor's skills lead to what you want to learn.")
-    def skill_paths(self) -> list[SkillPath]:
-        return [SkillPath.from_evidence(e) for e in self.record.evidence.skill_paths]
-
-    @strawberry.field(description="Employers where you both worked at the same time.")
-    async def shared_employers(self, info: Info) -> list[Employer]:
-        keys = [ref.key for ref in self.record.evidence.shared_employers]
-        found = await info.context.loaders.employer.load_many(keys)
-        return [Employer.from_record(employer) for employer in found if employer]
+def _person(key: str, found: Found) -> Person | None:
+    record = found.people.get(key)
+    return Person.from_record(record) if record else None
 
 
-def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
-    """The ranking's own (score, key) cursors become the edges' cursors."""
-    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m)) for m in page.matches]
+def match_connection(page: ranking.MatchPage, found: Found) -> Connection[MentorMatch]:
+    """The ranking's own (score, key) cursors become the edges' cursors; `found` holds
+    every person, skill and employer the page names (one lookup for the page)."""
+    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m, found)) for m in page.matches]
     info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
     return Connection(edges=edges, page_info=info)
 
