@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph.connections import ConnectionsPage, connections_of_people
+from graph.connections import ConnectionsPage, connections_of_people, mutual_connections
 from graph.database import Database
 from graph.employers import Employment, employment_of_people
 from graph.mentorships import mentorships_of_people, partners_of_people
@@ -40,6 +40,7 @@ class Loaders:
     learning_goals: DataLoader[str, list[LearningGoal]]
     employment: DataLoader[str, list[Employment]]
     connections: DataLoader[ConnectionsPage, list[Person]]
+    mutual_connections: DataLoader[tuple[str, str], list[Person]]
     mentors: DataLoader[str, list[Person]]
     mentees: DataLoader[str, list[Person]]
     partners: DataLoader[str, frozenset[str]]
@@ -52,6 +53,7 @@ class Loaders:
             learning_goals=_loader(partial(goals_of_people, database)),
             employment=_loader(partial(employment_of_people, database)),
             connections=_loader(partial(connections_of_people, database, viewer=viewer)),
+            mutual_connections=_loader(partial(mutual_connections, database, viewer=viewer)),
             mentors=_loader(
                 partial(mentorships_of_people, database, as_mentor=False, viewer=viewer)
             ),

@@ -39,12 +39,12 @@ async def connections_of_people(
 
 
 async def mutual_connections(
-    database: Database, a: str, b: str, viewer: Viewer, *, limit: int = 100
-) -> list[Person]:
-    rows = await database.read(
-        _MUTUAL_CONNECTIONS, {"a": a, "b": b, "limit": limit, **viewer.params()}
-    )
-    return [Person.from_row(row["person"]) for row in rows]
+    database: Database, pairs: Sequence[tuple[str, str]], viewer: Viewer, *, limit: int = 100
+) -> list[list[Person]]:
+    """For each (a, b) pair, the connections both share that `viewer` may see (one round trip)."""
+    params = {"pairs": [{"a": a, "b": b} for a, b in pairs], "limit": limit, **viewer.params()}
+    rows = await database.read(_MUTUAL_CONNECTIONS, params)
+    return [[Person.from_row(item) for item in row["people"]] for row in rows]
 
 
 async def request_connection(

@@ -17,7 +17,7 @@ from api.node import Node
 from api.pagination import Connection, check_first, connection, decode_cursor
 from api.permissions import IsSelfOrAdmin
 from api.skills.types import LearningGoal, PersonSkill
-from graph.connections import ConnectionsPage, mutual_connections
+from graph.connections import ConnectionsPage
 from graph.mentorships import requests_of_person
 from graph.people import Person as PersonRecord
 from graph.safety import export_person
@@ -106,7 +106,7 @@ class Person(Node):
         self, info: Info, with_: Annotated[str, strawberry.argument(name="with")]
     ) -> list[Person]:
         ctx = info.context
-        people = await mutual_connections(ctx.database, self.key, with_, ctx.viewer)
+        people = await ctx.loaders.mutual_connections.load((self.key, with_))
         return [Person.from_record(person) for person in people]
 
     @strawberry.field(description="Active mentors.", permission_classes=[IsSelfOrAdmin])
