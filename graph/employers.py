@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.database import Database
 from graph.registry import statement
+from graph.values import native
 
 _EMPLOYMENT_OF_PEOPLE = statement("people/employment_of_people")
 _SEARCH_EMPLOYERS = statement("employers/search_employers")
@@ -36,8 +37,8 @@ class Employment:
 
 
 def _date(value: Any) -> dt.date | None:
-    native = value.to_native() if value is not None and hasattr(value, "to_native") else value
-    return native if isinstance(native, dt.date) else None
+    converted = native(value)
+    return converted if isinstance(converted, dt.date) else None
 
 
 async def employment_of_people(database: Database, keys: Sequence[str]) -> list[list[Employment]]:

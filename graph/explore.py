@@ -24,6 +24,7 @@ from graph.database import Database
 from graph.errors import BadInput, Forbidden, QueryFailed, TimedOut
 from graph.exploration_catalogue import Exploration, catalogue, exploration
 from graph.registry import Statement
+from graph.values import plain
 
 DEFAULT_ROW_LIMIT = 1_000
 MAX_ROW_LIMIT = 100_000
@@ -180,17 +181,3 @@ def _label(stmt: Statement) -> str:
     if stmt.name == "exec":
         return "the statement"
     return f"exploration {stmt.name.removeprefix('explore/')!r}"
-
-
-def plain(value: Any) -> Any:
-    """A driver value as JSON-ready Python: temporal values become ISO-8601 strings."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
-    iso_format = getattr(value, "iso_format", None) or getattr(value, "isoformat", None)
-    if iso_format is not None:
-        return str(iso_format())
-    return str(value)

@@ -26,6 +26,7 @@ from neo4j import AsyncManagedTransaction
 from graph.database import Database, run
 from graph.events import MatchEvent, Signal, parse_signals, signals_json
 from graph.registry import statement
+from graph.values import native
 
 _LOCK_SEQUENCE = statement("events/lock_sequence")
 _MATCH_EVENT_FACTS = statement("events/match_event_facts")
@@ -96,7 +97,7 @@ async def record_matches(database: Database, matches: Sequence[NewMatch]) -> lis
                     key=row["key"],
                     seq=int(row["seq"]),
                     prev=prev,
-                    at=row["at"].to_native(),
+                    at=native(row["at"]),
                     mentee=match.mentee,
                     mentor=match.mentor,
                     score=match.score,
@@ -123,7 +124,7 @@ async def match_events_after(
                 key=row["key"],
                 seq=int(row["seq"]),
                 prev=prev,
-                at=row["at"].to_native(),
+                at=native(row["at"]),
                 mentee=row["mentee"],
                 mentor=row["mentor"],
                 score=float(row["score"]),

@@ -23,6 +23,7 @@ from graph.errors import BadInput, Conflict, Forbidden, NotFound
 from graph.people import Person
 from graph.registry import statement
 from graph.settings import MentorshipRules
+from graph.values import native
 from graph.viewer import Viewer
 
 _LOCK_PERSON = statement("mentorships/lock_person")
@@ -63,9 +64,9 @@ class MentorshipRequest:
             state=row["state"],
             message=row.get("message") or "",
             goals=tuple(row.get("goals") or ()),
-            created_at=_native(row["createdAt"]),
-            expires_at=_native(row["expiresAt"]),
-            responded_at=_native(row.get("respondedAt")),
+            created_at=native(row["createdAt"]),
+            expires_at=native(row["expiresAt"]),
+            responded_at=native(row.get("respondedAt")),
             reason=row.get("reason"),
         )
 
@@ -75,10 +76,6 @@ class EndedMentorship:
     mentor: str
     mentee: str
     status: str
-
-
-def _native(value: Any) -> Any:
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
 
 
 def _new_key() -> str:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from graph.database import Database
 from graph.errors import BadInput, NotFound
 from graph.registry import statement
+from graph.values import native, plain
 
 _BLOCK_PERSON = statement("safety/block_person")
 _UNBLOCK_PERSON = statement("safety/unblock_person")
@@ -50,7 +51,7 @@ class Report:
             reason=row["reason"],
             details=row.get("details") or "",
             state=row["state"],
-            created_at=row["createdAt"].to_native(),
+            created_at=native(row["createdAt"]),
             note=row.get("note"),
         )
 
@@ -138,14 +139,5 @@ async def export_person(database: Database, key: str) -> dict[str, Any]:
     rows = await database.read(_EXPORT_PERSON, {"key": key})
     if not rows:
         raise NotFound(f"no person {key!r}")
-    return _jsonable(rows[0])  # type: ignore[no-any-return]
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(item) for item in value]
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value
+    export: dict[str, Any] = plain(rows[0])
+    return export
