@@ -2,12 +2,16 @@
 
 One `AsyncDriver` per process. Every call opens its own short-lived session,
 because Strawberry resolves sibling fields in concurrent tasks and a session
-must not span tasks. Results are consumed inside the managed transaction and
-returned as plain dicts; driver exceptions never leave this module.
+must not span tasks. A lone read runs as one auto-commit statement (one round
+trip); writes and multi-statement reads run in managed transactions. Results are
+consumed before the transaction ends and returned as plain dicts; driver
+exceptions never leave this module.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -26,6 +30,10 @@ T = TypeVar("T")
 
 _PING = statement("health/ping")
 _VERSION = statement("health/server_version")
+
+_RETRY_TIME = 5.0
+"""Seconds a read is retried on transient errors (as the driver's managed transactions)."""
+_FIRST_RETRY_DELAY = 0.05
 
 _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
@@ -60,7 +68,7 @@ class Database:
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_timeout=3.0,
             connection_acquisition_timeout=5.0,
-            max_transaction_retry_time=5.0,
+            max_transaction_retry_time=_RETRY_TIME,
             max_connection_pool_size=50,
             liveness_check_timeout=30.0,
             # Warnings such as "relationship type BLOCKED does not exist yet" are noise here.
@@ -76,7 +84,26 @@ class Database:
     async def read(
         self, stmt: Statement, params: Params | None = None, *, timeout: float | None = None
     ) -> list[Row]:
-        return await self.read_transaction(lambda tx: run(tx, stmt, params), timeout=timeout)
+        """Run one read-only statement.
+
+        An auto-commit transaction in a read session: one network round trip where a
+        managed transaction needs a second for its COMMIT (about 1 ms a call, see
+        BENCHMARKS.md). A lone read has nothing to roll back, so retrying it on a
+        transient error, as `execute_read` would, is done here.
+        """
+        query = neo4j.Query(stmt.text, timeout=timeout or self.timeout)
+        delay = _FIRST_RETRY_DELAY
+        deadline = time.monotonic() + _RETRY_TIME
+        while True:
+            try:
+                async with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
+                    result = await session.run(query, dict(params or {}))
+                    return [record.data() async for record in result]
+            except Unavailable as exc:
+                if not _retryable(exc.__cause__) or time.monotonic() + delay > deadline:
+                    raise
+            await asyncio.sleep(delay)
+            delay *= 2
 
     async def write(
         self, stmt: Statement, params: Params | None = None, *, timeout: float | None = None
@@ -122,10 +149,14 @@ class Database:
         return neo4j.unit_of_work(timeout=timeout or self.timeout)(work)
 
     @asynccontextmanager
-    async def _session(self) -> AsyncIterator[neo4j.AsyncSession]:
+    async def _session(
+        self, default_access_mode: str = neo4j.WRITE_ACCESS
+    ) -> AsyncIterator[neo4j.AsyncSession]:
         self.round_trips += 1
         try:
-            async with self._driver.session(database=self.database) as session:
+            async with self._driver.session(
+                database=self.database, default_access_mode=default_access_mode
+            ) as session:
                 yield session
         except neo4j_errors.ConstraintError as exc:
             raise Conflict(exc.message or "constraint violated") from exc
@@ -135,6 +166,12 @@ class Database:
             raise Unavailable(
                 f"Neo4j at {self.uri or 'the configured address'} is unavailable: {exc}"
             ) from exc
+
+
+def _retryable(cause: BaseException | None) -> bool:
+    if isinstance(cause, neo4j_errors.Neo4jError | neo4j_errors.DriverError):
+        return cause.is_retryable()
+    return False
 
 
 def _translate(exc: neo4j_errors.Neo4jError) -> Exception:

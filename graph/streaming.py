@@ -19,6 +19,9 @@ looks up which of its people exist, `CREATE`s the others with all their rows
 `MERGE`s the rest; connections are `CREATE`d from people with no outgoing
 `KNOWS` yet (a person's connections are one row, so one transaction) and merged
 otherwise. A re-run, or a run after a crash, finds everything and merges.
+The block's lookup and `CREATE` return each person's element id, and the
+connections name their ends by it: a seek by id instead of an index seek by key
+for each of the millions of `KNOWS` (BENCHMARKS.md, Loading).
 A thread produces the chunks ahead of the writers, through a bounded queue.
 """
 
@@ -57,6 +60,8 @@ Method = Literal["lookup", "merge", "create"]
 
 _EXISTING_PEOPLE = statement("load/match_existing_people")
 _PEOPLE_WITH_KNOWS = statement("load/match_people_with_knows")
+_CREATE_KNOWS_BY_ID = statement("load/create_knows_by_id")
+_MERGE_KNOWS_BY_ID = statement("load/merge_knows_by_id")
 _DONE = object()
 _TIMEOUT = 300.0
 
@@ -141,6 +146,8 @@ async def write_stream(
     stop = threading.Event()
     producer = threading.Thread(target=_produce, args=(stream, handoff, stop), daemon=True)
     written: dict[RowKind, int] = {}
+    element_ids: dict[str, str] = {}
+    """Person key -> element id, of every person written (the `lookup` method)."""
 
     def count(kind: RowKind, rows: int) -> None:
         written[kind] = written.get(kind, 0) + rows
@@ -156,7 +163,7 @@ async def write_stream(
                 raise item
             if isinstance(item, Block):
                 work = functools.partial(_write_block, block=item, method=method)
-                await database.write_transaction(work, timeout=_TIMEOUT)
+                element_ids.update(await database.write_transaction(work, timeout=_TIMEOUT))
                 for kind, rows in item.rows.items():
                     count(kind, len(rows))
                 for batch in batched(item.knows, knows_rows):
@@ -171,7 +178,9 @@ async def write_stream(
 
     async def lane_two() -> None:
         while (batch := await knows.get()) is not None:
-            work = functools.partial(_write_knows, rows=batch, method=method)
+            work = functools.partial(
+                _write_knows, rows=batch, method=method, element_ids=element_ids
+            )
             await database.write_transaction(work, timeout=_TIMEOUT)
             count("knows_from", sum(len(row["b"]) for row in batch))
 
@@ -190,12 +199,16 @@ async def write_stream(
     return written
 
 
-async def _write_block(tx: AsyncManagedTransaction, *, block: Block, method: Method) -> None:
+async def _write_block(
+    tx: AsyncManagedTransaction, *, block: Block, method: Method
+) -> dict[str, str]:
+    """Write a block; return its people's element ids by key (`lookup` only)."""
     keys = [row["key"] for row in block.rows.get("people", ())]
     new: set[str] = set(keys) if method == "create" else set()
+    element_ids: dict[str, str] = {}
     if method == "lookup":
-        existing = {row["key"] for row in await run(tx, _EXISTING_PEOPLE, {"keys": keys})}
-        new = set(keys) - existing
+        element_ids = _ids(await run(tx, _EXISTING_PEOPLE, {"keys": keys}))
+        new = set(keys) - element_ids.keys()
     for kind in PERSON_KINDS:
         rows = block.rows.get(kind)
         if not rows:
@@ -204,22 +217,42 @@ async def _write_block(tx: AsyncManagedTransaction, *, block: Block, method: Met
         fresh = [row for row in rows if row[owner] in new]
         known = [row for row in rows if row[owner] not in new]
         if fresh:
-            await run(tx, CREATE_STATEMENTS[kind], {"rows": fresh})
+            created = await run(tx, CREATE_STATEMENTS[kind], {"rows": fresh})
+            if kind == "people" and method == "lookup":
+                element_ids.update(_ids(created))
         if known:
             await run(tx, STATEMENTS[kind], {"rows": known})
+    return element_ids
 
 
-async def _write_knows(tx: AsyncManagedTransaction, *, rows: list[Row], method: Method) -> None:
+async def _write_knows(
+    tx: AsyncManagedTransaction, *, rows: list[Row], method: Method, element_ids: dict[str, str]
+) -> None:
+    if method != "lookup":
+        stmt = CREATE_STATEMENTS if method == "create" else STATEMENTS
+        await run(tx, stmt["knows_from"], {"rows": rows})
+        return
     keys = [row["a"] for row in rows]
-    merged: set[str] = set(keys) if method == "merge" else set()
-    if method == "lookup":
-        merged = {row["key"] for row in await run(tx, _PEOPLE_WITH_KNOWS, {"keys": keys})}
-    fresh = [row for row in rows if row["a"] not in merged]
-    known = [row for row in rows if row["a"] in merged]
+    merged = {row["key"] for row in await run(tx, _PEOPLE_WITH_KNOWS, {"keys": keys})}
+    fresh = [_by_id(row, element_ids) for row in rows if row["a"] not in merged]
+    known = [_by_id(row, element_ids) for row in rows if row["a"] in merged]
     if fresh:
-        await run(tx, CREATE_STATEMENTS["knows_from"], {"rows": fresh})
+        await run(tx, _CREATE_KNOWS_BY_ID, {"rows": fresh})
     if known:
-        await run(tx, STATEMENTS["knows_from"], {"rows": known})
+        await run(tx, _MERGE_KNOWS_BY_ID, {"rows": known})
+
+
+def _ids(rows: list[Row]) -> dict[str, str]:
+    return {row["key"]: row["id"] for row in rows}
+
+
+def _by_id(row: Row, element_ids: dict[str, str]) -> Row:
+    """A `knows_from` row with its people named by element id (all written in earlier blocks)."""
+    return {
+        "a": element_ids[row["a"]],
+        "b": [element_ids[key] for key in row["b"]],
+        "since": row["since"],
+    }
 
 
 def _produce(stream: Iterable[Any], handoff: queue.Queue[Any], stop: threading.Event) -> None:

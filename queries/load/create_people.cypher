@@ -2,8 +2,9 @@
 // transaction (loaders' fast path) and the benchmark baseline; not idempotent by itself.
 // Parameters: $rows, each {key, name, headline, location, languages, openToMentor,
 //   seekingMentor, mentorCapacity, visibility}.
-// Returns: count. Indexes: none (fails on a key that exists: person_key).
+// Returns: key, id (element id), one row per person created.
+// Indexes: none (fails on a key that exists: person_key).
 UNWIND $rows AS row
 CREATE (p:Person)
 SET p = row
-RETURN count(*) AS count
+RETURN p.key AS key, elementId(p) AS id
