@@ -19,10 +19,11 @@
 // 1/$hubDegreeCap to any candidate. Skills, exactly but lazily (threshold algorithm): only the
 // holders of the targets themselves are scanned ("strong" skills). Every candidate gets a lower
 // bound (strong skills only) and an upper bound (plus, per target, the best a weaker skill
-// could add); the (first + 1)-th best lower bound is a floor under the page, and only the
-// candidates whose upper bound reaches it have their own skills read for the exact score. The
-// holders of weak skills (one or two steps from a target) are scanned only when the page is not
-// full with scores above the most a weak-only candidate can score
+// could add), both summed while the candidates are gathered; the (first + 1)-th best lower
+// bound is a floor under the page, and only the candidates whose upper bound reaches it have
+// their own skills read for the exact score. The holders of weak skills (one or two steps
+// from a target) are scanned only when the page is not full with scores above the most a
+// weak-only candidate can score
 // ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
@@ -104,25 +105,30 @@ CALL (me) {
                     worth: priority * reach}) AS reach
   }
   WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets,
-       reach, [x IN reach WHERE x.reach >= 1.0 | x.skill] AS strongSkills
+       reach, [x IN reach WHERE x.skill = x.target | x.skill] AS strongSkills
+  // Per target, the most a weak skill is worth towards it; each strong skill (a target itself)
+  // with its priority and that most.
   CALL (reach, strongSkills) {
     UNWIND reach AS x
-    WITH x.target AS t, max(CASE WHEN x.skill IN strongSkills THEN 0.0 ELSE x.worth END) AS most
-    RETURN sum(most) AS weakWorth, collect({target: t, most: most}) AS weakBest
+    WITH x.target AS t, max(CASE WHEN x.skill IN strongSkills THEN 0.0 ELSE x.worth END) AS most,
+         max(CASE WHEN x.skill = x.target THEN x.priority END) AS priority
+    RETURN sum(most) AS weakWorth,
+           collect({skill: t, priority: priority, weakMost: most}) AS strongTargets
   }
-  WITH me, blocked, excluded, stints, currentEmployers, targets, reach, strongSkills, weakBest,
-       [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
+  WITH me, blocked, excluded, stints, currentEmployers, targets, reach, strongTargets,
+       weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
        // What a weak skill can add to a candidate's score, and the most a candidate found
        // only through weak skills can score.
        $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight AS unseenBound
 
   // Gather candidates: one row per (candidate, reason), summed per candidate. Every candidate
   // found who is open to mentoring is listed, for the weak tier below to leave out.
-  CALL (me, blocked, reach, strongSkills, stints) {
-    CALL (me, blocked, reach, strongSkills, stints) {
+  CALL (me, blocked, strongTargets, stints) {
+    CALL (me, blocked, strongTargets, stints) {
       // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
       MATCH (me)-[:KNOWS]-(m)
-      RETURN m, 0.0 AS social, null AS skill, 1 AS friend, null AS via, null AS employer
+      RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, 1 AS friend, null AS via,
+             null AS employer
       UNION ALL
       MATCH (me)-[:KNOWS]-(z)
       WHERE $socialWeight > 0 AND NOT z IN blocked
@@ -132,7 +138,7 @@ CALL (me) {
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(m)
       WHERE m <> me
-      RETURN m, 1.0 / degree AS social, null AS skill, 0 AS friend,
+      RETURN m, 1.0 / degree AS social, 0.0 AS strong, 0.0 AS gain, 0 AS friend,
              {person: z, degree: degree} AS via, null AS employer
       UNION ALL
       MATCH (me)-[:KNOWS]-(z)
@@ -148,16 +154,19 @@ CALL (me) {
       WHERE degree <= $hubDegreeCap
       MATCH (y)-[:KNOWS]-(m)
       WHERE m <> me
-      RETURN m, $thirdHopDecay * resource / degree AS social, null AS skill, 0 AS friend,
-             null AS via, null AS employer
+      RETURN m, $thirdHopDecay * resource / degree AS social, 0.0 AS strong, 0.0 AS gain,
+             0 AS friend, null AS via, null AS employer
       UNION ALL
-      // Holders of the strong skills, each skill scanned once.
-      UNWIND strongSkills AS s
-      WITH DISTINCT s
+      // Holders of the strong skills, each skill scanned once: the value of a held target
+      // (the lower bound's part), and what it adds over the best weak skill (the upper's).
+      UNWIND strongTargets AS target
+      WITH target, target.skill AS s
       MATCH (m)-[h:HAS_SKILL]->(s)
       WHERE m.openToMentor = true AND m <> me
-      RETURN m, 0.0 AS social, {skill: s, level: coalesce(h.level, 1)} AS skill, 0 AS friend,
-             null AS via, null AS employer
+      WITH m, target, target.priority * coalesce(h.level, 1) / 5.0 AS value
+      RETURN m, 0.0 AS social, value AS strong,
+             CASE WHEN value > target.weakMost THEN value - target.weakMost ELSE 0.0 END AS gain,
+             0 AS friend, null AS via, null AS employer
       UNION ALL
       // Former colleagues: stints at the same employer whose dates overlap.
       UNWIND stints AS mine
@@ -167,18 +176,19 @@ CALL (me) {
       WHERE coalesce(theirs.since, date('1900-01-01')) <= mine.until
         AND mine.since <= coalesce(theirs.until, date())
         AND m.openToMentor = true AND m <> me
-      RETURN m, 0.0 AS social, null AS skill, 0 AS friend, null AS via, e AS employer
+      RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, 0 AS friend, null AS via,
+             e AS employer
     }
-    WITH m, sum(social) AS social, collect(skill) AS held, max(friend) AS friend,
-         collect(via) AS vias, collect(DISTINCT employer) AS employers
+    WITH m, sum(social) AS social, sum(strong) AS strong, sum(gain) AS gain,
+         max(friend) AS friend, collect(via) AS vias, collect(DISTINCT employer) AS employers
     WHERE m.openToMentor = true
-    RETURN collect({m: m, social: social, held: held, friend: friend, vias: vias,
-                    employers: employers}) AS found
+    RETURN collect({m: m, social: social, strong: strong, gain: gain, friend: friend,
+                    vias: vias, employers: employers}) AS found
   }
-  CALL (excluded, currentEmployers, reach, weakBest, found) {
+  CALL (excluded, currentEmployers, weakWorth, found) {
     UNWIND found AS c
-    WITH c.m AS m, c.social AS social, c.held AS held, c.friend AS friend, c.vias AS vias,
-         c.employers AS employers
+    WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.friend AS friend,
+         c.vias AS vias, c.employers AS employers
     WHERE NOT m IN excluded
       AND coalesce(m.heldFromMatching, false) = false
       AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
@@ -187,22 +197,14 @@ CALL (me) {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
     // The degree (one db hit) first: most people mentor nobody.
-    WITH m, social, held, vias, employers,
+    WITH m, social, strong, gain, vias, employers,
          coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
            ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
     WHERE free > 0
     // The skills signal from the strong skills alone is a lower bound; per target, the best
-    // weak skill bounds what the others can add.
-    CALL (held, reach, weakBest) {
-      UNWIND held AS h
-      UNWIND [x IN reach WHERE x.skill = h.skill] AS x
-      WITH x.target AS t, x.priority AS priority, max(h.level / 5.0 * x.reach) AS best
-      WITH collect({target: t, value: priority * best}) AS byTarget, sum(priority * best) AS strong
-      RETURN coalesce(strong, 0.0) AS strong,
-             reduce(most = 0.0, w IN weakBest | most + reduce(v = w.most, b IN byTarget |
-               CASE WHEN b.target = w.target AND b.value > v THEN b.value ELSE v END)) AS most
-    }
-    WITH m, free, social, strong, most, vias, employers,
+    // weak skill bounds what the others can add: sum over targets of max(strong value, most
+    // weak worth).
+    WITH m, free, social, strong, coalesce(weakWorth, 0.0) + gain AS most, vias, employers,
          toFloat(size(employers)) AS employer, toFloat(free) / m.mentorCapacity AS availability
     RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
                     employers: employers, employer: employer, availability: availability,
