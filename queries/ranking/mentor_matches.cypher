@@ -18,12 +18,12 @@
 // first, then key), and none whose degree exceeds $hubDegreeCap: such a hub could add at most
 // 1/$hubDegreeCap to any candidate. Skills, exactly but lazily (threshold algorithm): only the
 // holders of the targets themselves are scanned ("strong" skills). Every candidate gets a lower
-// bound (strong skills only) and an upper bound (plus, per target, the best a weaker skill
-// could add), both summed while the candidates are gathered; the (first + 1)-th best lower
-// bound is a floor under the page, and only the candidates whose upper bound reaches it have
-// their own skills read for the exact score. The holders of weak skills (one or two steps
-// from a target) are scanned only when the page is not full with scores above the most a
-// weak-only candidate can score
+// bound (strong skills only) and an upper bound (plus, per target, the best any other skill
+// could add, another wish on the way to it included), both summed while the candidates are
+// gathered; the (first + 1)-th best lower bound is a floor under the page, and only the
+// candidates whose upper bound reaches it have their own skills read for the exact score. The
+// holders of weak skills (one or two steps from a target) are scanned only when the page is
+// not full with scores above the most a weak-only candidate can score
 // ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
@@ -106,17 +106,19 @@ CALL (me) {
   }
   WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets,
        reach, [x IN reach WHERE x.skill = x.target | x.skill] AS strongSkills
-  // Per target, the most a weak skill is worth towards it; each strong skill (a target itself)
-  // with its priority and that most.
+  // Per target, the most any other skill is worth towards it (another wish on the way to it
+  // counts: a strong skill is weak towards the other targets), and the most a weak skill is.
+  // Each strong skill (a target itself) goes with its priority and the first of these.
   CALL (reach, strongSkills) {
     UNWIND reach AS x
-    WITH x.target AS t, max(CASE WHEN x.skill IN strongSkills THEN 0.0 ELSE x.worth END) AS most,
-         max(CASE WHEN x.skill = x.target THEN x.priority END) AS priority
-    RETURN sum(most) AS weakWorth,
-           collect({skill: t, priority: priority, weakMost: most}) AS strongTargets
+    WITH x.target AS t, x.priority AS priority,
+         max(CASE WHEN x.skill = x.target THEN 0.0 ELSE x.worth END) AS otherMost,
+         max(CASE WHEN x.skill IN strongSkills THEN 0.0 ELSE x.worth END) AS weakMost
+    RETURN sum(otherMost) AS otherWorth, sum(weakMost) AS weakWorth,
+           collect({skill: t, priority: priority, otherMost: otherMost}) AS strongTargets
   }
   WITH me, blocked, excluded, stints, currentEmployers, targets, reach, strongTargets,
-       weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
+       otherWorth, weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
        // What a weak skill can add to a candidate's score, and the most a candidate found
        // only through weak skills can score.
        $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight AS unseenBound
@@ -158,14 +160,14 @@ CALL (me) {
              0 AS friend, null AS via, null AS employer
       UNION ALL
       // Holders of the strong skills, each skill scanned once: the value of a held target
-      // (the lower bound's part), and what it adds over the best weak skill (the upper's).
+      // (the lower bound's part), and what it adds over the best other skill (the upper's).
       UNWIND strongTargets AS target
       WITH target, target.skill AS s
       MATCH (m)-[h:HAS_SKILL]->(s)
       WHERE m.openToMentor = true AND m <> me
       WITH m, target, target.priority * coalesce(h.level, 1) / 5.0 AS value
       RETURN m, 0.0 AS social, value AS strong,
-             CASE WHEN value > target.weakMost THEN value - target.weakMost ELSE 0.0 END AS gain,
+             CASE WHEN value > target.otherMost THEN value - target.otherMost ELSE 0.0 END AS gain,
              0 AS friend, null AS via, null AS employer
       UNION ALL
       // Former colleagues: stints at the same employer whose dates overlap.
@@ -185,7 +187,7 @@ CALL (me) {
     RETURN collect({m: m, social: social, strong: strong, gain: gain, friend: friend,
                     vias: vias, employers: employers}) AS found
   }
-  CALL (excluded, currentEmployers, weakWorth, found) {
+  CALL (excluded, currentEmployers, otherWorth, found) {
     UNWIND found AS c
     WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.friend AS friend,
          c.vias AS vias, c.employers AS employers
@@ -202,9 +204,9 @@ CALL (me) {
            ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
     WHERE free > 0
     // The skills signal from the strong skills alone is a lower bound; per target, the best
-    // weak skill bounds what the others can add: sum over targets of max(strong value, most
-    // weak worth).
-    WITH m, free, social, strong, coalesce(weakWorth, 0.0) + gain AS most, vias, employers,
+    // other skill bounds what the others can add: sum over targets of max(strong value, most
+    // other worth).
+    WITH m, free, social, strong, coalesce(otherWorth, 0.0) + gain AS most, vias, employers,
          toFloat(size(employers)) AS employer, toFloat(free) / m.mentorCapacity AS availability
     RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
                     employers: employers, employer: employer, availability: availability,

@@ -257,6 +257,25 @@ async def test_weak_skills_count_whether_or_not_their_holders_are_scanned(
     assert seen == expected
 
 
+async def test_a_wish_on_the_way_to_another_counts_towards_both(empty_graph: Database) -> None:
+    # python leads to ml and both are wished. "a" holds python only: 1.0 for python and
+    # 0.5 on the way to ml, 1.7 with availability. "b" and "c" hold ml at 5 and python at 2:
+    # 0.4 + 1.0 + 0.2 = 1.6. With a page of one, "b" and "c" put the floor at 1.6: "a" must be
+    # bounded by what python adds to ml too, or it is dropped before its exact score.
+    await build(
+        empty_graph,
+        people=[person("me"), mentor("a"), mentor("b"), mentor("c")],
+        skills=[skill("python"), skill("ml")],
+        leads_to=[{"from": "python", "to": "ml"}],
+        has_skill=[has("a", "python", 5), has("b", "ml", 5), has("b", "python", 2),
+                   has("c", "ml", 5), has("c", "python", 2)],
+        wants_to_learn=[wants("me", "python", 1), wants("me", "ml", 1)],
+    )  # fmt: skip
+    expected = expect(("a", 1.0 + 0.5 + 0.2), ("b", 0.4 + 1.0 + 0.2), ("c", 0.4 + 1.0 + 0.2))
+    assert ranked(await mentor_matches(empty_graph, "me", first=100)) == expected
+    assert ranked(await mentor_matches(empty_graph, "me", first=1)) == expected[:1]
+
+
 # --- mixed, employer ----------------------------------------------------------------------
 
 
