@@ -87,7 +87,7 @@ class Database:
         """Run one read-only statement.
 
         An auto-commit transaction in a read session: one network round trip where a
-        managed transaction needs a second for its COMMIT (about 1 ms a call, see
+        managed transaction needs a second for its COMMIT (about 0.7 ms a call, see
         BENCHMARKS.md). A lone read has nothing to roll back, so retrying it on a
         transient error, as `execute_read` would, is done here.
         """

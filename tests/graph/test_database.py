@@ -4,8 +4,9 @@ import pytest
 
 from graph.admin import is_empty
 from graph.database import Database
-from graph.errors import Unavailable
+from graph.errors import QueryFailed, Unavailable
 from graph.migrations import migrate
+from graph.registry import Statement
 from graph.settings import Settings
 
 
@@ -32,5 +33,15 @@ async def test_an_unreachable_server_is_unavailable_and_names_the_address(
     try:
         with pytest.raises(Unavailable, match=r"127\.0\.0\.1:1"):
             await database.ping()
+        # A read is retried while the failure is transient (here: nobody listens), then given up.
+        assert database.round_trips > 1
     finally:
         await database.close()
+
+
+async def test_a_read_that_cannot_succeed_is_not_retried(database: Database) -> None:
+    broken = Statement(name="test/broken", text="RETURN 1 +", header="")
+    before = database.round_trips
+    with pytest.raises(QueryFailed):
+        await database.read(broken)
+    assert database.round_trips == before + 1
