@@ -47,7 +47,14 @@ async def run(
 ) -> list[Row]:
     """Run one statement inside a transaction function and consume its rows."""
     result = await tx.run(stmt.text, dict(params or {}))
-    return [record.data() async for record in result]
+    return await rows(result)
+
+
+async def rows(result: neo4j.AsyncResult) -> list[Row]:
+    """Consume a result. Product statements return maps, lists and scalars, never nodes,
+    so records are taken as they come: `Record.data()` would walk every nested value
+    again (0.5 ms on a page of matches)."""
+    return [dict(zip(record.keys(), record, strict=True)) async for record in result]
 
 
 class Database:
@@ -97,8 +104,7 @@ class Database:
         while True:
             try:
                 async with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
-                    result = await session.run(query, dict(params or {}))
-                    return [record.data() async for record in result]
+                    return await rows(await session.run(query, dict(params or {})))
             except Unavailable as exc:
                 if not _retryable(exc.__cause__) or time.monotonic() + delay > deadline:
                     raise
@@ -133,15 +139,16 @@ class Database:
     async def autocommit(self, stmt: Statement, params: Params | None = None) -> list[Row]:
         """Run a statement in its own auto-commit transaction (`CALL { } IN TRANSACTIONS`)."""
         async with self._session() as session:
-            result = await session.run(neo4j.Query(stmt.text, timeout=None), dict(params or {}))
-            return [record.data() async for record in result]
+            return await rows(
+                await session.run(neo4j.Query(stmt.text, timeout=None), dict(params or {}))
+            )
 
     async def ping(self) -> None:
         await self.read(_PING, timeout=2.0)
 
     async def server_version(self) -> str:
-        rows = await self.read(_VERSION)
-        return str(rows[0]["version"])
+        (row,) = await self.read(_VERSION)
+        return str(row["version"])
 
     def _timed(
         self, work: Callable[[AsyncManagedTransaction], Awaitable[T]], timeout: float | None

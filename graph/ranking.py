@@ -13,8 +13,12 @@ from typing import Any
 
 from graph.cursor import ScoreCursor, after_params
 from graph.database import Database
+from graph.employers import Employer
 from graph.errors import BadInput, NotFound
+from graph.lookups import Found
+from graph.people import Person
 from graph.registry import statement
+from graph.skills import Skill
 
 _MENTOR_MATCHES = statement("ranking/mentor_matches")
 _SUGGESTED_CONNECTIONS = statement("ranking/suggested_connections")
@@ -136,6 +140,9 @@ class MatchPage:
     matches: tuple[MentorMatch, ...]
     has_next_page: bool
     end_cursor: str | None
+    named: Found
+    """Every person, skill and employer the page names, by key (the statement returns
+    them, so a page needs no second lookup)."""
 
 
 @dataclass(frozen=True)
@@ -210,11 +217,13 @@ async def mentor_matches(
     (row,) = await database.read(_MENTOR_MATCHES, params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
-    matches = tuple(_match(item) for item in row["matches"][:first])
+    items = row["matches"][:first]
+    matches = tuple(_match(item) for item in items)
     return MatchPage(
         matches=matches,
         has_next_page=len(row["matches"]) > first,
         end_cursor=matches[-1].cursor if matches else None,
+        named=_named(items),
     )
 
 
@@ -396,11 +405,27 @@ def _signals(item: dict[str, Any]) -> Signals:
     )
 
 
+def _named(items: Sequence[dict[str, Any]]) -> Found:
+    people = [item["mentor"] for item in items]
+    skills = []
+    employers = []
+    for item in items:
+        people.extend(item["mutualConnections"])
+        employers.extend(item["sharedEmployers"])
+        for path in item["skillPaths"]:
+            skills.extend(path["skills"])
+    return Found(
+        people={p["key"]: Person.from_row(p) for p in people},
+        skills={s["key"]: Skill.from_row(s) for s in skills},
+        employers={e["key"]: Employer.from_row(e) for e in employers},
+    )
+
+
 def _match(item: dict[str, Any]) -> MentorMatch:
     return MentorMatch(
         key=item["key"],
-        name=item["name"] or "",
-        headline=item["headline"] or "",
+        name=item["mentor"].get("name") or "",
+        headline=item["mentor"].get("headline") or "",
         score=float(item["score"]),
         signals=_signals(item),
         shares=_signals(item["shares"]),

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from api.context import Context, Info
+from api.context import Info
 from api.pagination import Connection
 from graph import ranking
-from graph.lookups import Found, lookup_many
+from graph.lookups import lookup_many
 
 if TYPE_CHECKING:
     from api.matches.types import (
@@ -35,33 +35,15 @@ async def mentor_matches(
     """Mentors for this person as mentee, best first, each with its evidence."""
     from api.matches.types import match_connection
 
-    ctx = info.context
     page = await ranking.mentor_matches(
-        ctx.database,
+        info.context.database,
         root.key,
         weights=weights.to_graph() if weights else ranking.DEFAULT_WEIGHTS,
         filters=filter.to_graph() if filter else ranking.DEFAULT_FILTERS,
         first=first,
         after=after,
     )
-    return match_connection(page, await _evidence(ctx, page))
-
-
-async def _evidence(ctx: Context, page: ranking.MatchPage) -> Found:
-    """Every person, skill and employer the page names, in one round trip."""
-    people: set[str] = set()
-    skills: set[str] = set()
-    employers: set[str] = set()
-    for match in page.matches:
-        people.add(match.key)
-        people.update(ref.key for ref in match.evidence.mutual_connections)
-        employers.update(ref.key for ref in match.evidence.shared_employers)
-        for path in match.evidence.skill_paths:
-            skills.add(path.skill)
-            skills.update(step.to_skill for step in path.steps)
-    return await lookup_many(
-        ctx.database, ctx.viewer, people=people, skills=skills, employers=employers
-    )
+    return match_connection(page)
 
 
 async def suggested_connections(

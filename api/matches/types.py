@@ -149,10 +149,12 @@ def _person(key: str, found: Found) -> Person | None:
     return Person.from_record(record) if record else None
 
 
-def match_connection(page: ranking.MatchPage, found: Found) -> Connection[MentorMatch]:
-    """The ranking's own (score, key) cursors become the edges' cursors; `found` holds
-    every person, skill and employer the page names (one lookup for the page)."""
-    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m, found)) for m in page.matches]
+def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
+    """The ranking's own (score, key) cursors become the edges' cursors; the page itself
+    carries every person, skill and employer it names."""
+    edges = [
+        Edge(cursor=m.cursor, node=MentorMatch.from_record(m, page.named)) for m in page.matches
+    ]
     info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
     return Connection(edges=edges, page_info=info)
 

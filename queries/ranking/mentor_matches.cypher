@@ -42,12 +42,14 @@
 //   $first (rows wanted; the statement returns up to $first + 1 so the caller knows if there is
 //   a next page), $after (null or {score, key}: the keyset cursor, rows strictly after it in
 //   ORDER BY score DESC, key ASC).
-// Returns one row: found (the mentee exists), matches (list of maps in rank order: key, name,
-//   headline, score, social, skills, employer, availability (raw signals), shares (map of each
-//   signal's share of the score), freeCapacity, mutualConnections (up to 3 {key, name}, not
-//   PRIVATE, among the connections the social signal expanded, lowest degree first),
-//   skillPaths (per matched target: {target, skill, level, strength,
-//   steps: [{from, to, relation, weight}]}), sharedEmployers ([{key, name}])).
+// Returns one row: found (the mentee exists), matches (list of maps in rank order: key,
+//   mentor (the mentor's properties), score, social, skills, employer, availability (raw
+//   signals), shares (map of each signal's share of the score), freeCapacity,
+//   mutualConnections (up to 3 people's properties, not PRIVATE, among the connections the
+//   social signal expanded, lowest degree first), skillPaths (per matched target: {target,
+//   skill, level, strength, skills: the path's skills' properties in order,
+//   steps: [{from, to, relation, weight}]}), sharedEmployers (the employers' properties)).
+//   Every node the page names comes with its properties, so a page needs no second lookup.
 // Indexes: person_key, skill_key, mentorship_request_state.
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 CALL (me) {
@@ -329,7 +331,7 @@ CALL (me) {
     WITH z, degree
     ORDER BY degree, z.key
     LIMIT 3
-    RETURN collect(z { .key, .name }) AS mutualConnections
+    RETURN collect(z { .* }) AS mutualConnections
   }
   CALL (m, targets) {
     UNWIND targets AS target
@@ -346,21 +348,23 @@ CALL (me) {
     ORDER BY strength DESC, size(r), s.key
     WITH t, collect({
       target: t.key, skill: s.key, level: h.level, strength: strength,
+      path: path,
       steps: [i IN range(0, size(r) - 1) | {
         from: path[i].key, to: path[i + 1].key, relation: type(r[i]), weight: r[i].weight}]
     })[0] AS best
     ORDER BY best.strength DESC, best.target
-    RETURN collect(best) AS skillPaths
+    RETURN collect(best { .target, .skill, .level, .strength, .steps,
+                          skills: [n IN best.path | n { .* }] }) AS skillPaths
   }
   RETURN collect({
-    key: m.key, name: m.name, headline: m.headline, score: score,
+    key: m.key, mentor: m { .* }, score: score,
     social: social, skills: skills, employer: employer, availability: availability,
     shares: CASE WHEN total > 0
       THEN {social: socialPart / total, skills: skillPart / total,
             employer: employerPart / total, availability: availabilityPart / total}
       ELSE {social: 0.0, skills: 0.0, employer: 0.0, availability: 0.0} END,
     freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
-    sharedEmployers: [e IN employers | e { .key, .name }]
+    sharedEmployers: [e IN employers | e { .* }]
   }) AS matches
 }
 RETURN me IS NOT NULL AS found, matches
