@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import httpx
+import pytest
 from asgi_lifespan import LifespanManager
 
 from api.app import create_app
+from api.auth import issue_token
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -42,6 +45,25 @@ async def test_a_bad_token_is_unauthenticated(gql: GraphQLClient) -> None:
         headers={"Authorization": "Bearer not-a-jwt"},
     )
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_token_accepted_before_is_refused_once_it_expires(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await gql.data(CREATE, {"input": {"name": "Ada"}}, as_="ada")
+    token = issue_token(gql.settings.jwt_secret, "ada", hours=1)
+    query = {"query": "{ viewer { key } }"}
+    headers = {"Authorization": f"Bearer {token}"}
+    response = await gql.http.post("/graphql", json=query, headers=headers)
+    assert response.json()["data"]["viewer"] == {"key": "ada"}
+    in_two_hours = time.time() + 7200
+    monkeypatch.setattr(time, "time", lambda: in_two_hours)
+    response = await gql.http.post("/graphql", json=query, headers=headers)
+    error = response.json()["errors"][0]
+    assert (error["extensions"]["code"], error["message"]) == (
+        "UNAUTHENTICATED",
+        "the token has expired",
+    )
 
 
 async def test_bad_profile_input_names_the_field_and_writes_nothing(
