@@ -131,6 +131,7 @@ CALL (me) {
     CALL (me, blocked, strongTargets, stints) {
       // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
       MATCH (me)-[:KNOWS]-(m)
+      WHERE m.openToMentor = true
       RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, 1 AS friend, null AS via,
              null AS employer
       UNION ALL
@@ -141,7 +142,7 @@ CALL (me) {
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(m)
-      WHERE m <> me
+      WHERE m.openToMentor = true AND m <> me
       RETURN m, 1.0 / degree AS social, 0.0 AS strong, 0.0 AS gain, 0 AS friend,
              {person: z, degree: degree} AS via, null AS employer
       UNION ALL
@@ -157,7 +158,7 @@ CALL (me) {
       WITH y, resource, COUNT { (y)-[:KNOWS]-() } AS degree
       WHERE degree <= $hubDegreeCap
       MATCH (y)-[:KNOWS]-(m)
-      WHERE m <> me
+      WHERE m.openToMentor = true AND m <> me
       RETURN m, $thirdHopDecay * resource / degree AS social, 0.0 AS strong, 0.0 AS gain,
              0 AS friend, null AS via, null AS employer
       UNION ALL
