@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.database import Database
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, Row, run
 from graph.errors import Conflict, NotFound
 from graph.registry import statement
 from graph.viewer import Viewer
@@ -16,6 +18,7 @@ _SEARCH_PEOPLE = statement("people/search_people")
 _CREATE_PROFILE = statement("people/create_profile")
 _UPDATE_PROFILE = statement("people/update_profile")
 _SET_MENTOR_PREFERENCES = statement("people/set_mentor_preferences")
+_SYNC_TEACHING = statement("skills/sync_teaching")
 
 
 @dataclass(frozen=True)
@@ -140,15 +143,19 @@ async def set_mentor_preferences(
     capacity: int,
     topics: Sequence[str] | None = None,
 ) -> Person:
-    rows = await database.write(
-        _SET_MENTOR_PREFERENCES,
-        {
-            "key": key,
-            "openToMentor": open_to_mentor,
-            "capacity": capacity,
-            "topics": list(topics) if topics is not None else None,
-        },
-    )
+    params = {
+        "key": key,
+        "openToMentor": open_to_mentor,
+        "capacity": capacity,
+        "topics": list(topics) if topics is not None else None,
+    }
+
+    async def work(tx: AsyncManagedTransaction) -> list[Row]:
+        rows = await run(tx, _SET_MENTOR_PREFERENCES, params)
+        await run(tx, _SYNC_TEACHING, {"keys": [key]})
+        return rows
+
+    rows = await database.write_transaction(work)
     if not rows:
         raise NotFound(f"no person {key!r}")
     return Person.from_row(rows[0]["person"])

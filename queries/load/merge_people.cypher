@@ -1,4 +1,6 @@
-// Creates or updates people, one batch per transaction (loaders, fixtures).
+// Creates or updates people, one batch per transaction (loaders, fixtures). Someone no
+// longer open to mentoring can teach nothing; a new mentor's CAN_TEACH edges come with the
+// skill rows that follow (load/merge_has_skill).
 // Parameters: $rows, each {key, name, headline, location, languages, openToMentor,
 //   seekingMentor, mentorCapacity, visibility}.
 // Returns: count (rows written). Indexes: person_key.
@@ -12,4 +14,10 @@ SET p.name = row.name,
     p.seekingMentor = row.seekingMentor,
     p.mentorCapacity = row.mentorCapacity,
     p.visibility = row.visibility
+WITH p
+CALL (p) {
+  WITH p WHERE NOT p.openToMentor
+  MATCH (p)-[t:CAN_TEACH]->()
+  DELETE t
+}
 RETURN count(*) AS count

@@ -17,13 +17,15 @@
 // Bounded work: at most $hubDegreeCap of the mentee's connections are expanded (lowest degree
 // first, then key), and none whose degree exceeds $hubDegreeCap: such a hub could add at most
 // 1/$hubDegreeCap to any candidate. Skills, exactly but lazily (threshold algorithm): only the
-// holders of the targets themselves are scanned ("strong" skills). Every candidate gets a lower
-// bound (strong skills only) and an upper bound (plus, per target, the best any other skill
-// could add, another wish on the way to it included), both summed while the candidates are
-// gathered; the (first + 1)-th best lower bound is a floor under the page, and only the
-// candidates whose upper bound reaches it have their own skills read for the exact score. The
-// holders of weak skills (one or two steps from a target) are scanned only when the page is
-// not full with scores above the most a weak-only candidate can score
+// mentors who can teach the targets themselves are scanned ("strong" skills). A mentor's skills
+// are read through CAN_TEACH {level}, the copy of HAS_SKILL that only mentors have
+// (docs/data.md), so a popular skill's many non-mentor holders are never touched. Every
+// candidate gets a lower bound (strong skills only) and an upper bound (plus, per target, the
+// best any other skill could add, another wish on the way to it included), both summed while
+// the candidates are gathered; the (first + 1)-th best lower bound is a floor under the page,
+// and only the candidates whose upper bound reaches it have their own skills read for the exact
+// score. The mentors of weak skills (one or two steps from a target) are scanned only when the
+// page is not full with scores above the most a weak-only candidate can score
 // ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
@@ -125,8 +127,9 @@ CALL (me) {
        // only through weak skills can score.
        $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight AS unseenBound
 
-  // Gather candidates: one row per (candidate, reason), summed per candidate. Every candidate
-  // found who is open to mentoring is listed, for the weak tier below to leave out.
+  // Gather candidates: one row per (candidate, reason), summed per candidate. Every branch
+  // yields only people open to mentoring (skills through CAN_TEACH, which only mentors have),
+  // and every candidate found is listed, for the weak tier below to leave out.
   CALL (me, blocked, strongTargets, stints) {
     CALL (me, blocked, strongTargets, stints) {
       // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
@@ -166,8 +169,8 @@ CALL (me) {
       // (the lower bound's part), and what it adds over the best other skill (the upper's).
       UNWIND strongTargets AS target
       WITH target, target.skill AS s
-      MATCH (m)-[h:HAS_SKILL]->(s)
-      WHERE m.openToMentor = true AND m <> me
+      MATCH (m)-[h:CAN_TEACH]->(s)
+      WHERE m <> me
       WITH m, target, target.priority * coalesce(h.level, 1) / 5.0 AS value
       RETURN m, 0.0 AS social, value AS strong,
              CASE WHEN value > target.otherMost THEN value - target.otherMost ELSE 0.0 END AS gain,
@@ -186,7 +189,6 @@ CALL (me) {
     }
     WITH m, sum(social) AS social, sum(strong) AS strong, sum(gain) AS gain,
          max(friend) AS friend, collect(via) AS vias, collect(DISTINCT employer) AS employers
-    WHERE m.openToMentor = true
     RETURN collect({m: m, social: social, strong: strong, gain: gain, friend: friend,
                     vias: vias, employers: employers}) AS found
   }
@@ -241,7 +243,7 @@ CALL (me) {
     WITH c WHERE floor IS NULL OR c.high + 0.000001 >= floor
     CALL (c, reach) {
       WITH c.m AS m, reach WHERE size(reach) > 0
-      MATCH (m)-[h:HAS_SKILL]->(s)
+      MATCH (m)-[h:CAN_TEACH]->(s)
       UNWIND [x IN reach WHERE x.skill = s] AS x
       WITH x.target AS t, x.priority AS priority, max(coalesce(h.level, 1) / 5.0 * x.reach) AS best
       ORDER BY priority DESC, t.key
@@ -273,8 +275,8 @@ CALL (me) {
       UNION ALL
       UNWIND weak AS x
       WITH DISTINCT x.skill AS s
-      MATCH (m)-[h:HAS_SKILL]->(s)
-      WHERE m.openToMentor = true AND m <> me
+      MATCH (m)-[h:CAN_TEACH]->(s)
+      WHERE m <> me
       RETURN m, {skill: s, level: coalesce(h.level, 1)} AS skill, 0 AS seen
     }
     WITH excluded, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
@@ -337,7 +339,7 @@ CALL (me) {
   CALL (m, targets) {
     UNWIND targets AS target
     WITH target.skill AS t
-    MATCH (m)-[h:HAS_SKILL]->(s:Skill)
+    MATCH (m)-[h:CAN_TEACH]->(s:Skill)
     MATCH p = (s)
           ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
             WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
