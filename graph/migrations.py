@@ -1,4 +1,5 @@
-"""Schema migrations: every `queries/schema/*.cypher` (idempotent `IF NOT EXISTS`)."""
+"""Schema migrations: every `queries/schema/*.cypher` (idempotent: `IF NOT EXISTS`, or a
+backfill that finds nothing left to do)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ _AWAIT_INDEXES = statement("admin/await_indexes")
 
 
 async def migrate(database: Database) -> list[str]:
-    """Apply every schema statement, each in its own transaction; return their names."""
+    """Apply every schema statement, each in its own auto-commit transaction (a data
+    backfill batches itself with `CALL { } IN TRANSACTIONS`); return their names."""
     applied = []
     for schema_statement in statements_under("schema"):
-        await database.write(schema_statement)
+        await database.autocommit(schema_statement)
         applied.append(schema_statement.name)
     await database.read(_AWAIT_INDEXES, timeout=300.0)
     return applied

@@ -1,6 +1,10 @@
 // CAN_TEACH for mentors' skills loaded before it existed (a no-op once done; the writes
-// that change skills or openToMentor keep it up to date, see docs/data.md).
+// that change skills or openToMentor keep it up to date, see docs/model.md). Batched: a
+// million people's worth must not be one transaction.
 // Parameters: none. Returns: nothing.
-MATCH (p:Person {openToMentor: true})-[h:HAS_SKILL]->(s:Skill)
-WHERE NOT EXISTS { (p)-[:CAN_TEACH]->(s) }
-CREATE (p)-[:CAN_TEACH {level: h.level}]->(s)
+MATCH (p:Person {openToMentor: true})
+CALL (p) {
+  MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+  WHERE NOT EXISTS { (p)-[:CAN_TEACH]->(s) }
+  CREATE (p)-[:CAN_TEACH {level: h.level}]->(s)
+} IN TRANSACTIONS OF 2000 ROWS
