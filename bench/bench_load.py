@@ -131,6 +131,10 @@ def main() -> None:
     parser.add_argument("--ego-runs", type=int, default=5)
     parser.add_argument("--people", type=int, nargs="*", default=[])
     parser.add_argument("--runs", type=int, default=1, help="runs per synthetic size and mode")
+    parser.add_argument(
+        "--modes", nargs="+", choices=list(_MODES), default=list(_MODES), help="synthetic modes"
+    )
+    parser.add_argument("--no-rerun", action="store_true", help="skip the synthetic re-run")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "ARG", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -155,15 +159,16 @@ def main() -> None:
         print(_row("ego-Facebook", "MERGE", runs), flush=True)
     for people in args.people:
         label = f"synthetic {people:,}"
-        by_mode: dict[str, list[dict[str, float]]] = {mode: [] for mode in _MODES}
+        by_mode: dict[str, list[dict[str, float]]] = {mode: [] for mode in args.modes}
         for _ in range(args.runs):
-            for mode in _MODES:
+            for mode in args.modes:
                 _fresh_store(settings)
                 by_mode[mode].append(_child("synthetic", str(people), mode))
-        for mode, title in _MODES.items():
-            print(_row(label, title, by_mode[mode]), flush=True)
-        rerun = [_child("synthetic", str(people), "rerun")]
-        print(_row(label, "look-up, re-run (no change)", rerun), flush=True)
+        for mode in args.modes:
+            print(_row(label, _MODES[mode], by_mode[mode]), flush=True)
+        if not args.no_rerun:
+            rerun = [_child("synthetic", str(people), "rerun")]
+            print(_row(label, "look-up, re-run (no change)", rerun), flush=True)
     print()
     print(f"load average after (1/5/15 min): {_loadavg()}")
 
