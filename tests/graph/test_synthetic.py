@@ -7,10 +7,12 @@ from collections import defaultdict
 from itertools import islice
 
 import pytest
+from neo4j.time import Date
 
 from graph.database import Database
 from graph.errors import BadInput
 from graph.loading import Row
+from graph.registry import Statement
 from graph.stats import graph_stats
 from graph.synthetic import check_size, load, rows
 from graph.taxonomy import taxonomy
@@ -103,3 +105,11 @@ async def test_two_loads_of_the_same_seed_have_the_same_content_hash(
     assert first.labels["Person"] == 400
     assert first.relationships["KNOWS"] > 400 * 10
     assert first.content_hash is not None
+    sinces = await empty_graph.read(_KNOWS_SINCE)
+    assert sinces and all(isinstance(row["since"], Date) for row in sinces)
+    assert min(row["since"] for row in sinces) >= Date(2008, 1, 1)
+
+
+_KNOWS_SINCE = Statement(
+    name="tests/knows_since", text="MATCH ()-[k:KNOWS]->() RETURN k.since AS since", header=""
+)
