@@ -196,7 +196,10 @@ CALL (me) {
     UNWIND found AS c
     WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.friend AS friend,
          c.vias AS vias, c.employers AS employers
+    // openToMentor again, though every source yields mentors only: an absolute exclusion
+    // must not rest on CAN_TEACH alone being in step.
     WHERE NOT m IN excluded
+      AND m.openToMentor = true
       AND coalesce(m.heldFromMatching, false) = false
       AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
       AND ($language IS NULL OR $language IN coalesce(m.languages, []))
@@ -282,6 +285,7 @@ CALL (me) {
     WITH excluded, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
     WHERE seen = 0
       AND NOT m IN excluded
+      AND m.openToMentor = true
       AND coalesce(m.heldFromMatching, false) = false
       AND m.visibility = 'PUBLIC'
       AND ($language IS NULL OR $language IN coalesce(m.languages, []))

@@ -52,6 +52,28 @@ async def test_matches_are_explained_and_paged(gql: GraphQLClient, empty_graph: 
     assert len(seen) == len(set(seen))
 
 
+async def test_closing_to_mentoring_removes_a_mentor_and_reopening_brings_their_skills(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await _graph(empty_graph)
+    prefs = """mutation($open: Boolean!) { setMentorPreferences(
+      input: {openToMentor: $open, capacity: 2}) { person { openToMentor } } }"""
+    add = 'mutation { addSkill(input: {skill: "python", level: 5}) { person { key } } }'
+
+    async def matched() -> list[str]:
+        data = await gql.data(MATCHES, {"k": "ann", "first": 10}, as_="ann")
+        return [e["node"]["mentor"]["key"] for e in data["person"]["mentorMatches"]["edges"]]
+
+    assert "mo" in await matched(), "found through python alone"
+    await gql.data(prefs, {"open": False}, as_="mo")
+    assert "mo" not in await matched()
+    await gql.data(prefs, {"open": True}, as_="mo")
+    assert "mo" in await matched(), "their python again teachable"
+    await gql.data(prefs, {"open": True}, as_="bob")
+    await gql.data(add, as_="bob")
+    assert "bob" in await matched(), "a friend who now mentors and knows python"
+
+
 async def test_only_the_mentee_or_an_admin_reads_matches(
     gql: GraphQLClient, empty_graph: Database
 ) -> None:
