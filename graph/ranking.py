@@ -15,7 +15,6 @@ from graph.cursor import ScoreCursor, after_params
 from graph.database import Database
 from graph.employers import Employer
 from graph.errors import BadInput, NotFound
-from graph.lookups import Found
 from graph.people import Person
 from graph.registry import statement
 from graph.skills import Skill
@@ -88,12 +87,6 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
-class EmployerRef:
-    key: str
-    name: str
-
-
-@dataclass(frozen=True)
 class SkillStep:
     from_skill: str
     to_skill: str
@@ -112,21 +105,24 @@ class SkillEvidence:
     level: int
     strength: float
     steps: tuple[SkillStep, ...]
+    skills: tuple[Skill, ...]
+    """The path's skills in order: `skill` first, `target` last."""
 
 
 @dataclass(frozen=True)
 class Evidence:
-    mutual_connections: tuple[PersonRef, ...]
+    mutual_connections: tuple[Person, ...]
     """Up to 3 shared connections the mentee may see, closest-knit first."""
     skill_paths: tuple[SkillEvidence, ...]
-    shared_employers: tuple[EmployerRef, ...]
+    shared_employers: tuple[Employer, ...]
 
 
 @dataclass(frozen=True)
 class MentorMatch:
-    key: str
-    name: str
-    headline: str
+    """A mentor with the score explained; every node comes with its properties, so a
+    page of matches needs no second lookup."""
+
+    mentor: Person
     score: float
     signals: Signals
     shares: Signals
@@ -134,15 +130,16 @@ class MentorMatch:
     evidence: Evidence
     cursor: str
 
+    @property
+    def key(self) -> str:
+        return self.mentor.key
+
 
 @dataclass(frozen=True)
 class MatchPage:
     matches: tuple[MentorMatch, ...]
     has_next_page: bool
     end_cursor: str | None
-    named: Found
-    """Every person, skill and employer the page names, by key (the statement returns
-    them, so a page needs no second lookup)."""
 
 
 @dataclass(frozen=True)
@@ -217,13 +214,11 @@ async def mentor_matches(
     (row,) = await database.read(_MENTOR_MATCHES, params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
-    items = row["matches"][:first]
-    matches = tuple(_match(item) for item in items)
+    matches = tuple(_match(item) for item in row["matches"][:first])
     return MatchPage(
         matches=matches,
         has_next_page=len(row["matches"]) > first,
         end_cursor=matches[-1].cursor if matches else None,
-        named=_named(items),
     )
 
 
@@ -405,33 +400,15 @@ def _signals(item: dict[str, Any]) -> Signals:
     )
 
 
-def _named(items: Sequence[dict[str, Any]]) -> Found:
-    people = [item["mentor"] for item in items]
-    skills = []
-    employers = []
-    for item in items:
-        people.extend(item["mutualConnections"])
-        employers.extend(item["sharedEmployers"])
-        for path in item["skillPaths"]:
-            skills.extend(path["skills"])
-    return Found(
-        people={p["key"]: Person.from_row(p) for p in people},
-        skills={s["key"]: Skill.from_row(s) for s in skills},
-        employers={e["key"]: Employer.from_row(e) for e in employers},
-    )
-
-
 def _match(item: dict[str, Any]) -> MentorMatch:
     return MentorMatch(
-        key=item["key"],
-        name=item["mentor"].get("name") or "",
-        headline=item["mentor"].get("headline") or "",
+        mentor=Person.from_row(item["mentor"]),
         score=float(item["score"]),
         signals=_signals(item),
         shares=_signals(item["shares"]),
         free_capacity=int(item["freeCapacity"]),
         evidence=Evidence(
-            mutual_connections=tuple(_person(p) for p in item["mutualConnections"]),
+            mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
             skill_paths=tuple(
                 SkillEvidence(
                     target=p["target"],
@@ -439,12 +416,11 @@ def _match(item: dict[str, Any]) -> MentorMatch:
                     level=int(p["level"] or 1),
                     strength=float(p["strength"]),
                     steps=tuple(_step(s) for s in p["steps"]),
+                    skills=tuple(Skill.from_row(s) for s in p["skills"]),
                 )
                 for p in item["skillPaths"]
             ),
-            shared_employers=tuple(
-                EmployerRef(key=e["key"], name=e["name"] or "") for e in item["sharedEmployers"]
-            ),
+            shared_employers=tuple(Employer.from_row(e) for e in item["sharedEmployers"]),
         ),
         cursor=ScoreCursor(float(item["score"]), item["key"]).encode(),
     )

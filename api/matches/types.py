@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import strawberry
 
 from api.context import Info
@@ -70,25 +68,20 @@ class SkillPath:
     @classmethod
     def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
         return cls(
-            skills=_skills(path.skills, found),
+            skills=[Skill.from_record(found.skills[k]) for k in path.skills if k in found.skills],
             steps=[_step(step) for step in path.steps],
             strength=path.strength,
             mentor_level=None,
         )
 
     @classmethod
-    def from_evidence(cls, evidence: ranking.SkillEvidence, found: Found) -> SkillPath:
-        keys = (evidence.skill, *(step.to_skill for step in evidence.steps))
+    def from_evidence(cls, evidence: ranking.SkillEvidence) -> SkillPath:
         return cls(
-            skills=_skills(keys, found),
+            skills=[Skill.from_record(skill) for skill in evidence.skills],
             steps=[_step(step) for step in evidence.steps],
             strength=evidence.strength,
             mentor_level=evidence.level,
         )
-
-
-def _skills(keys: Iterable[str], found: Found) -> list[Skill]:
-    return [Skill.from_record(found.skills[key]) for key in keys if key in found.skills]
 
 
 def _step(step: ranking.SkillStep) -> SkillStep:
@@ -110,7 +103,7 @@ def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
 
 @strawberry.type(description="A mentor for the mentee, with the score explained.")
 class MentorMatch:
-    mentor: Person | None = strawberry.field(description="Null only if hidden from you.")
+    mentor: Person
     score: float
     signals: list[MatchSignal]
     free_capacity: int
@@ -125,36 +118,22 @@ class MentorMatch:
     )
 
     @classmethod
-    def from_record(cls, record: ranking.MentorMatch, found: Found) -> MentorMatch:
+    def from_record(cls, record: ranking.MentorMatch) -> MentorMatch:
         evidence = record.evidence
         return cls(
-            mentor=_person(record.key, found),
+            mentor=Person.from_record(record.mentor),
             score=record.score,
             signals=_signals(record),
             free_capacity=record.free_capacity,
-            mutual_connections=[
-                p for p in (_person(r.key, found) for r in evidence.mutual_connections) if p
-            ],
-            skill_paths=[SkillPath.from_evidence(e, found) for e in evidence.skill_paths],
-            shared_employers=[
-                Employer.from_record(found.employers[r.key])
-                for r in evidence.shared_employers
-                if r.key in found.employers
-            ],
+            mutual_connections=[Person.from_record(p) for p in evidence.mutual_connections],
+            skill_paths=[SkillPath.from_evidence(e) for e in evidence.skill_paths],
+            shared_employers=[Employer.from_record(e) for e in evidence.shared_employers],
         )
 
 
-def _person(key: str, found: Found) -> Person | None:
-    record = found.people.get(key)
-    return Person.from_record(record) if record else None
-
-
 def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
-    """The ranking's own (score, key) cursors become the edges' cursors; the page itself
-    carries every person, skill and employer it names."""
-    edges = [
-        Edge(cursor=m.cursor, node=MentorMatch.from_record(m, page.named)) for m in page.matches
-    ]
+    """The ranking's own (score, key) cursors become the edges' cursors."""
+    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m)) for m in page.matches]
     info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
     return Connection(edges=edges, page_info=info)
 
