@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import neo4j
 import pytest
 from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
@@ -22,6 +23,7 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_HEAP", "1g")
 os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
 
+import graph.database  # noqa: E402
 from api.app import create_app  # noqa: E402
 from graph.admin import wipe  # noqa: E402
 from graph.database import Database  # noqa: E402
@@ -33,6 +35,37 @@ from tests.api.graphql import GraphQLClient  # noqa: E402
 EGO_FACEBOOK_DIR = Path(
     os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
 )
+
+
+_GRAPH_VALUES = (neo4j.graph.Node, neo4j.graph.Relationship, neo4j.graph.Path)
+
+
+def graph_values(value: object) -> list[object]:
+    """Nodes, relationships and paths anywhere inside `value`."""
+    if isinstance(value, _GRAPH_VALUES):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return [found for item in value for found in graph_values(item)]
+    return []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rows_hold_no_graph_values() -> Iterator[None]:
+    """Holds every statement a test runs to the contract of `graph.database.rows`: maps,
+    lists and scalars, never nodes (which the product would hand on unconverted)."""
+    plain_rows = graph.database.rows
+
+    async def checked_rows(result: neo4j.AsyncResult) -> list[dict[str, object]]:
+        found = await plain_rows(result)
+        offending = graph_values(found)
+        assert not offending, f"a statement returned graph values: {offending[:3]}"
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(graph.database, "rows", checked_rows)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -45,3 +45,17 @@ async def test_a_read_that_cannot_succeed_is_not_retried(database: Database) -> 
     with pytest.raises(QueryFailed):
         await database.read(broken)
     assert database.round_trips == before + 1
+
+
+async def test_a_statement_returning_a_node_breaks_the_rows_contract(
+    empty_graph: Database,
+) -> None:
+    """The check `tests/conftest.py` puts on every statement the suite runs can fail."""
+    plain = Statement(name="test/plain", text="RETURN {inner: [{}]} AS ok", header="")
+    assert await empty_graph.read(plain) == [{"ok": {"inner": [{}]}}]
+    nested_node = Statement(
+        name="test/node", text="CREATE (n:Scratch) RETURN {n: [n]} AS bad", header=""
+    )
+    with pytest.raises(AssertionError, match="graph values"):
+        await empty_graph.write(nested_node)
+    assert await is_empty(empty_graph), "the failed transaction was rolled back"
