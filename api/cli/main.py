@@ -28,9 +28,14 @@ app.command("stats")(load.stats)
 @app.command()
 @reports_errors
 def migrate() -> None:
-    """Apply the schema (constraints and indexes); safe to run again."""
-    applied = with_database(Settings.from_env(), apply_migrations)
-    console.print(f"applied {len(applied)} schema statements")
+    """Apply the schema (constraints and indexes) and any data migration not yet run;
+    safe to run again."""
+    ran = with_database(Settings.from_env(), apply_migrations)
+    data = [name for name in ran if name.startswith("migrations/")]
+    console.print(
+        f"applied {len(ran) - len(data)} schema statements; data migrations run: "
+        f"{', '.join(data) or 'none (all recorded)'}"
+    )
 
 
 @app.command()

@@ -1,5 +1,6 @@
-// Streams every node's labels and properties (the content hash; order does not matter).
+// Streams every node's labels and properties (the content hash; order does not matter),
+// without the migrations' records.
 // Parameters: none.
 // Returns: labels (list), props (map); one row per node.
-MATCH (n)
+MATCH (n) WHERE NOT n:Migration
 RETURN labels(n) AS labels, properties(n) AS props
