@@ -30,11 +30,14 @@ app.command("stats")(load.stats)
 def migrate() -> None:
     """Apply the schema (constraints and indexes) and any data migration not yet run;
     safe to run again."""
-    ran = with_database(Settings.from_env(), apply_migrations)
+    _report_migrations(with_database(Settings.from_env(), apply_migrations))
+
+
+def _report_migrations(ran: list[str]) -> None:
     data = [name for name in ran if name.startswith("migrations/")]
     console.print(
-        f"applied {len(ran) - len(data)} schema statements; data migrations run: "
-        f"{', '.join(data) or 'none (all recorded)'}"
+        f"schema applied ({len(ran) - len(data)} statements); data migrations run: "
+        f"{', '.join(data) or 'none, all recorded'}"
     )
 
 
@@ -58,8 +61,7 @@ def up(
 ) -> None:
     """Start Neo4j, migrate, load the demo graph into an empty database, serve GraphQL."""
     settings = Settings.from_env()
-    applied = with_database(settings, apply_migrations)
-    console.print(f"schema ready ({len(applied)} statements)")
+    _report_migrations(with_database(settings, apply_migrations))
     load.ensure_demo(settings)
     console.print(f"serving GraphQL at http://{host}:{port}/graphql")
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port)

@@ -49,7 +49,8 @@ def test_status_and_migrate_against_the_test_server(neo4j_server: None) -> None:
     assert "address: bolt://127.0.0.1:" in status.stdout
     migrate = _run("migrate")
     assert migrate.returncode == 0, migrate.stderr
-    assert "applied" in migrate.stdout
+    assert "schema applied (" in migrate.stdout
+    assert "data migrations run: " in migrate.stdout
 
 
 def test_docker_compose_file_is_valid() -> None:
