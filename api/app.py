@@ -1,4 +1,4 @@
-"""The ASGI application: `/graphql` (HTTP and WebSocket), `/healthz`, `/readyz`."""
+"""The ASGI application: `/graphql` (HTTP and WebSocket), `/healthz`, `/readyz`, `/metrics`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -18,6 +19,7 @@ from api.context import Context
 from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
+from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
 from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connection
 from graph.database import Database
@@ -93,14 +95,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await app.state.events.close()
             await app.state.database.close()
+            forget_this_worker()
 
     graphql = GraphQLApp(settings)
+    routes: list[Route | WebSocketRoute] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics),
+    ]
+    paths = {route.path for route in routes}
     return Starlette(
-        routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-        ],
+        routes=routes,
+        middleware=[Middleware(MetricsMiddleware, routes=paths)],
         lifespan=lifespan,
     )

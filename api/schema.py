@@ -23,6 +23,7 @@ from api.explore.queries import ExploreQuery
 from api.limits import OperationLimits
 from api.matches.subscriptions import MatchesSubscription
 from api.mentorships.mutations import MentorshipsMutation
+from api.metrics import count_errors
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
 from api.safety.mutations import SafetyMutation
@@ -58,6 +59,7 @@ class Schema(strawberry.Schema):
         result = await super().execute(*args, **kwargs)
         if result.errors:
             result.errors = [map_error(error) for error in result.errors]
+            count_errors(result.errors)
         return result
 
     async def stream(self, *args: Any, **kwargs: Any) -> Any:

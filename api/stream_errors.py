@@ -22,6 +22,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.utils.aio import aclosing
 
 from api.errors import map_error
+from api.metrics import count_errors
 
 
 async def mapped_stream(source: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
@@ -31,9 +32,12 @@ async def mapped_stream(source: AsyncGenerator[Any, None]) -> AsyncGenerator[Any
                 errors = getattr(result, "errors", None)
                 if errors:
                     result.errors = [_mapped(error) for error in errors]
+                    count_errors(result.errors)
                 yield result
         except GraphQLSyntaxError as error:
-            yield PreExecutionError(data=None, errors=[_mapped(error)])
+            mapped = [_mapped(error)]
+            count_errors(mapped)
+            yield PreExecutionError(data=None, errors=mapped)
 
 
 def _mapped(error: GraphQLError) -> GraphQLError:

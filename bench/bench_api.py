@@ -23,6 +23,7 @@ import asyncio
 import gc
 import random
 import statistics
+import tempfile
 import time
 from collections.abc import Sequence
 
@@ -34,6 +35,7 @@ from starlette.responses import Response
 
 from api.app import GraphQLApp, create_app
 from api.auth import issue_token
+from api.metrics import MULTIPROCESS_DIR
 from bench.bench_ranking import ego_people
 from bench.ranking_support import (
     connect,
@@ -164,7 +166,11 @@ async def main() -> None:
     print(f"load before: {machine_load()}; workers {args.workers}; mentees {len(mentees)}")
     rows: dict[str, list[float]] = {}
     app = create_app(settings)
-    with api_process(env) as (_, base):
+    # As `mentorgraph serve --workers N` runs them: the workers' metrics in one directory.
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-api-metrics-") as metrics,
+        api_process({**env, MULTIPROCESS_DIR: metrics}) as (_, base),
+    ):
         async with LifespanManager(app), _client(base, args.concurrency) as http:
             # Warm the server, its caches and the page cache.
             await sequential(http, tokens)

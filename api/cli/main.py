@@ -12,6 +12,7 @@ from api.auth import issue_token
 from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
+from api.metrics import shared_across_workers
 from api.schema import schema_sdl
 from graph.errors import BadInput
 from graph.migrations import migrate as apply_migrations
@@ -48,9 +49,10 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
 ) -> None:
-    """Serve GraphQL at http://HOST:PORT/graphql."""
+    """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's)."""
     ensure_server(Settings.from_env())
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+    with shared_across_workers(workers):
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 @app.command()
