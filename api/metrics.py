@@ -4,8 +4,8 @@ open WebSockets.
 Labels never carry people's keys or query text: a route is one of the app's own paths
 (anything else is `other`), a code one of `extensions.code`. With several uvicorn
 workers, each counts what it serves; `PROMETHEUS_MULTIPROC_DIR` names a directory they
-share (`mentorgraph serve --workers N` makes one), and a scrape then adds up every
-worker's counts, whichever worker answers it.
+share (`mentorgraph serve --workers N` makes one; `serve` and `up` empty a named one of
+earlier runs), and a scrape then adds up every worker's counts, whichever answers it.
 """
 
 from __future__ import annotations
@@ -116,17 +116,24 @@ def forget_this_worker() -> None:
 
 
 @contextmanager
-def shared_across_workers(workers: int) -> Iterator[None]:
-    """Give `workers` > 1 processes one metrics directory for their lifetime: the one
-    `PROMETHEUS_MULTIPROC_DIR` names, emptied of an earlier run's files, or a temporary
-    one. Set before the workers start, so that each reads it when it imports this."""
-    if workers <= 1:
-        yield
-        return
+def metrics_directory(workers: int) -> Iterator[None]:
+    """Where the serving processes keep their counts, for as long as they serve.
+
+    A directory `PROMETHEUS_MULTIPROC_DIR` names is emptied of earlier processes' files,
+    whatever the number of workers (this process keeps its own: its gauge was made when
+    it imported this module, and with one worker it is the one that serves). With several
+    workers and none named, a temporary one, set before they start so that each reads it
+    when it imports this module.
+    """
     named = os.environ.get(MULTIPROCESS_DIR)
     if named:
+        mine = f"_{os.getpid()}.db"
         for stale in Path(named).glob("*.db"):
-            stale.unlink()
+            if not stale.name.endswith(mine):
+                stale.unlink()
+        yield
+        return
+    if workers <= 1:
         yield
         return
     with tempfile.TemporaryDirectory(prefix="mentorgraph-metrics-") as folder:

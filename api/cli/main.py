@@ -12,7 +12,7 @@ from api.auth import issue_token
 from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
-from api.metrics import shared_across_workers
+from api.metrics import metrics_directory
 from api.schema import schema_sdl
 from graph.errors import BadInput
 from graph.migrations import migrate as apply_migrations
@@ -51,7 +51,7 @@ def serve(
 ) -> None:
     """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's)."""
     ensure_server(Settings.from_env())
-    with shared_across_workers(workers):
+    with metrics_directory(workers):
         uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
@@ -66,7 +66,8 @@ def up(
     _report_migrations(with_database(settings, apply_migrations))
     load.ensure_demo(settings)
     console.print(f"serving GraphQL at http://{host}:{port}/graphql")
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+    with metrics_directory(1):
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
 
 
 @app.command()

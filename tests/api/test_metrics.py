@@ -10,7 +10,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from api.metrics import MULTIPROCESS_DIR, shared_across_workers
+from api.metrics import MULTIPROCESS_DIR, metrics_directory
 from graph.database import Database
 from graph.settings import Settings
 from tests.servers import api_server
@@ -87,21 +87,25 @@ async def test_processes_sharing_a_directory_report_each_others_counts(
             assert value(await scrape(http, second), OPEN_WEBSOCKETS) == 0
 
 
-def test_several_workers_get_one_directory_emptied_of_an_earlier_run(
+def test_several_workers_get_a_directory_and_a_named_one_is_emptied_of_earlier_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(MULTIPROCESS_DIR, raising=False)
-    with shared_across_workers(1):
+    with metrics_directory(1):
         assert MULTIPROCESS_DIR not in os.environ
-    with shared_across_workers(2):
+    with metrics_directory(2):
         made = Path(os.environ[MULTIPROCESS_DIR])
         assert made.is_dir()
     assert not made.exists()
     assert MULTIPROCESS_DIR not in os.environ
 
-    (tmp_path / "counter_123.db").write_bytes(b"stale")
-    (tmp_path / "notes.txt").write_text("kept")
     monkeypatch.setenv(MULTIPROCESS_DIR, str(tmp_path))
-    with shared_across_workers(2):
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
-    assert os.environ[MULTIPROCESS_DIR] == str(tmp_path)
+    for workers in (1, 2):
+        earlier = tmp_path / "counter_123.db"
+        earlier.write_bytes(b"stale")
+        own = tmp_path / f"gauge_livesum_{os.getpid()}.db"
+        own.write_bytes(b"this process's, made at import")
+        (tmp_path / "notes.txt").write_text("kept")
+        with metrics_directory(workers):
+            assert sorted(p.name for p in tmp_path.iterdir()) == sorted([own.name, "notes.txt"])
+        assert os.environ[MULTIPROCESS_DIR] == str(tmp_path)
