@@ -21,23 +21,25 @@ from api.limits import MutationRateLimiter
 from api.loaders import Loaders
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
+from api.settings import ApiSettings
 from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connection
 from graph.database import Database
 from graph.errors import Unavailable
-from graph.event_hub import EventHub
+from graph.events.hub import EventHub
 from graph.settings import Settings
 from graph.viewer import ANONYMOUS
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, api_settings: ApiSettings) -> None:
         super().__init__(
-            build_schema(introspection=settings.safety.introspection),
-            graphql_ide="graphiql" if settings.graphiql else None,
+            build_schema(introspection=api_settings.introspection),
+            graphql_ide="graphiql" if api_settings.graphiql else None,
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
         )
         self.settings = settings
-        self.rate_limiter = MutationRateLimiter(settings.safety.mutations_per_minute)
+        self.api_settings = api_settings
+        self.rate_limiter = MutationRateLimiter(api_settings.mutations_per_minute)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -46,7 +48,7 @@ class GraphQLApp(GraphQL[Context, None]):
         auth_error = None
         try:
             viewer = viewer_from_header(
-                self.settings.jwt_secret, request.headers.get("authorization")
+                self.api_settings.jwt_secret, request.headers.get("authorization")
             )
         except Unauthenticated as exc:
             viewer, auth_error = ANONYMOUS, exc
@@ -54,6 +56,7 @@ class GraphQLApp(GraphQL[Context, None]):
             request=request,
             database=database,
             settings=self.settings,
+            api_settings=self.api_settings,
             caller=viewer,
             loaders=Loaders.create(database, viewer),
             rate_limiter=self.rate_limiter,
@@ -78,8 +81,11 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, api_settings: ApiSettings | None = None
+) -> Starlette:
     settings = settings or Settings.from_env()
+    api_settings = api_settings or ApiSettings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -97,7 +103,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await app.state.database.close()
             forget_this_worker()
 
-    graphql = GraphQLApp(settings)
+    graphql = GraphQLApp(settings, api_settings)
     routes: list[Route | WebSocketRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),

@@ -12,8 +12,9 @@ from strawberry.types import Info as StrawberryInfo
 from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
+from api.settings import ApiSettings
 from graph.database import Database
-from graph.event_hub import EventHub
+from graph.events.hub import EventHub
 from graph.settings import Settings
 from graph.viewer import Viewer
 
@@ -23,6 +24,7 @@ class Context:
     request: Request | WebSocket
     database: Database
     settings: Settings
+    api_settings: ApiSettings
     caller: Viewer
     loaders: Loaders
     rate_limiter: MutationRateLimiter

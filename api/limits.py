@@ -147,7 +147,7 @@ class OperationLimits(SchemaExtension):
         if document is not None and operation is not None and context is not None:
             schema = self.execution_context.schema._schema
             cost = operation_cost(schema, document, operation, self.execution_context.variables)
-            limit = context.settings.safety.max_query_cost
+            limit = context.api_settings.max_query_cost
             if cost > limit:
                 raise TooCostly(f"this operation would cost {cost}, over the limit of {limit}")
             if operation.operation is OperationType.MUTATION:

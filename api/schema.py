@@ -17,18 +17,21 @@ from strawberry.extensions.max_aliases import create_validator as alias_limit
 from strawberry.extensions.query_depth_limiter import create_validator as depth_limit
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from api.employers.queries import EmployersQuery
 from api.employers.types import Employer
 from api.errors import map_error
 from api.explore.queries import ExploreQuery
 from api.limits import OperationLimits
 from api.matches.subscriptions import MatchesSubscription
 from api.mentorships.mutations import MentorshipsMutation
+from api.mentorships.subscriptions import MentorshipsSubscription
 from api.metrics import count_errors
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
 from api.skills.mutations import SkillsMutation
+from api.skills.queries import SkillsQuery
 from api.skills.types import Skill
 from api.stream_errors import mapped_stream
 
@@ -38,7 +41,7 @@ _LIMIT_RULES: list[type[ASTValidationRule]] = [depth_limit(10, None), alias_limi
 
 
 @strawberry.type
-class Query(PeopleQuery, SafetyQuery, ExploreQuery):
+class Query(PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery):
     pass
 
 
@@ -48,7 +51,7 @@ class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutati
 
 
 @strawberry.type
-class Subscription(MatchesSubscription):
+class Subscription(MatchesSubscription, MentorshipsSubscription):
     pass
 
 

@@ -24,6 +24,9 @@ from strawberry.utils.aio import aclosing
 from api.errors import map_error
 from api.metrics import count_errors
 
+OVERFLOW = "SUBSCRIPTION_OVERFLOW"
+"""The code of a subscription whose subscriber fell behind its bounded queue."""
+
 
 async def mapped_stream(source: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
     async with aclosing(source):

@@ -35,7 +35,7 @@ async def authenticate_connection(context: Context) -> None:
             raise Unauthenticated("`authorization` must be 'Bearer <token>'")
         if token is not None and not isinstance(token, str):
             raise Unauthenticated("`token` must be a string")
-        secret = context.settings.jwt_secret
+        secret = context.api_settings.jwt_secret
         if header is not None:
             viewer = viewer_from_header(secret, header)
         else:

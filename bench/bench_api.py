@@ -36,6 +36,7 @@ from starlette.responses import Response
 from api.app import GraphQLApp, create_app
 from api.auth import issue_token
 from api.metrics import MULTIPROCESS_DIR
+from api.settings import ApiSettings
 from bench.bench_ranking import ego_people
 from bench.ranking_support import (
     connect,
@@ -46,7 +47,7 @@ from bench.ranking_support import (
     spread,
 )
 from graph.database import Database
-from graph.ranking import mentor_matches
+from graph.ranking.matches import mentor_matches
 from graph.settings import Settings
 from tests.servers import api_process
 
@@ -151,21 +152,22 @@ async def main() -> None:
     args = parser.parse_args()
 
     settings = Settings.from_env()
+    api_settings = ApiSettings.from_env()
     database = await connect()
     if args.load:
         await load_ego_facebook(database, ego_edges())
     seeking, _ = ego_people()
     mentees = random.Random(7).sample(seeking, min(args.mentees, len(seeking)))
-    tokens = [issue_token(settings.jwt_secret, key) for key in mentees]
+    tokens = [issue_token(api_settings.jwt_secret, key) for key in mentees]
     env = {
         "NEO4J_URI": settings.neo4j_uri,
-        "MENTORGRAPH_JWT_SECRET": settings.jwt_secret,
+        "MENTORGRAPH_JWT_SECRET": api_settings.jwt_secret,
         "MENTORGRAPH_MUTATIONS_PER_MINUTE": "0",
         "WEB_CONCURRENCY": str(args.workers),
     }
     print(f"load before: {machine_load()}; workers {args.workers}; mentees {len(mentees)}")
     rows: dict[str, list[float]] = {}
-    app = create_app(settings)
+    app = create_app(settings, api_settings)
     # As `mentorgraph serve --workers N` runs them: the workers' metrics in one directory.
     with (
         tempfile.TemporaryDirectory(prefix="bench-api-metrics-") as metrics,

@@ -33,9 +33,9 @@ from pathlib import Path
 import httpx
 
 from api.auth import issue_token
-from graph.admin import wipe
 from graph.database import Database
-from graph.migrations import migrate
+from graph.server.admin import wipe
+from graph.server.migrations import migrate
 from graph.settings import Settings
 from tests.builders import build, person, skill
 from tests.servers import api_process

@@ -28,15 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from bench.ranking_support import EGO_FACEBOOK_DIR, connect, ego_edges, machine_load
-from graph import ego_facebook
-from graph.admin import wipe
-from graph.ego_files import read_folder
-from graph.ranking import (
-    DEFAULT_HUB_DEGREE_CAP,
-    SHARED_PLACES_WEIGHTS,
-    ConnectionWeights,
-    suggested_connections,
-)
+from graph.loading import ego_facebook
+from graph.loading.ego_facebook_files import read_folder
+from graph.ranking.suggestions import suggested_connections
+from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, SHARED_PLACES_WEIGHTS, ConnectionWeights
+from graph.server.admin import wipe
 from tests.ego_combined import write_edges
 
 Edge = tuple[int, int]

@@ -35,13 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph import ego_facebook, synthetic  # noqa: E402
-from graph.admin import wipe  # noqa: E402
 from graph.database import Database  # noqa: E402
-from graph.local_server import LocalServer  # noqa: E402
-from graph.migrations import migrate  # noqa: E402
+from graph.loading import ego_facebook, synthetic  # noqa: E402
+from graph.loading.streaming import Method  # noqa: E402
+from graph.server.admin import wipe  # noqa: E402
+from graph.server.local import LocalServer  # noqa: E402
+from graph.server.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
-from graph.streaming import Method  # noqa: E402
 
 
 async def _one(kind: str, arg: str, mode: str) -> dict[str, float]:

@@ -35,10 +35,11 @@ from bench.ranking_support import (
     profile,
     spread,
 )
-from graph import ego_facebook, synthetic
 from graph.database import Database
-from graph.ego_files import read_folder
-from graph.ranking import DEFAULT_HUB_DEGREE_CAP, match_parameters, mentor_matches
+from graph.loading import ego_facebook, synthetic
+from graph.loading.ego_facebook_files import read_folder
+from graph.ranking.matches import match_parameters, mentor_matches
+from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP
 from graph.registry import statement
 from tests.ego_combined import write_edges
 

@@ -22,7 +22,8 @@ from typing import Any
 
 from bench.ranking_support import connect, machine_load, percentile
 from graph.database import Database
-from graph.ranking import Filters, Weights, match_parameters
+from graph.ranking.matches import match_parameters
+from graph.ranking.types import Filters, Weights
 from graph.registry import Statement
 
 VARIANTS: tuple[dict[str, Any], ...] = (

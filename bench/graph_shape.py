@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.ego_files import read_edges
-from graph.synthetic import rows
+from graph.loading.ego_facebook_files import read_edges
+from graph.loading.synthetic import rows
 
 
 def synthetic_adjacency(people: int, seed: int) -> dict[int, set[int]]:

@@ -17,11 +17,11 @@ from typing import Any
 
 import neo4j
 
-from graph import ego_facebook, synthetic
-from graph.admin import wipe
 from graph.database import Database
-from graph.migrations import migrate
+from graph.loading import ego_facebook, synthetic
 from graph.registry import Statement
+from graph.server.admin import wipe
+from graph.server.migrations import migrate
 from graph.settings import Settings
 from tests.ego_combined import combined_edges, write_edges
 

@@ -7,15 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_NEO4J_VERSION = "5.26.30"
-# Only for a local `make run`; production sets MENTORGRAPH_JWT_SECRET.
-_DEV_SECRET = "dev-only-secret-change-me-not-for-production"
 
 
 class SettingsError(ValueError):
     """An environment variable holds a value the service cannot use."""
 
 
-def _int(name: str, default: int) -> int:
+def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -25,7 +23,7 @@ def _int(name: str, default: int) -> int:
         raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
 
 
-def _float(name: str, default: float) -> float:
+def env_float(name: str, default: float) -> float:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -35,7 +33,7 @@ def _float(name: str, default: float) -> float:
         raise SettingsError(f"{name} must be a number, got {raw!r}") from exc
 
 
-def _flag(name: str, default: bool) -> bool:
+def env_flag(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -55,10 +53,6 @@ class SafetyLimits:
     report_hold_threshold: int = 3
     """Distinct reporters with open reports that hold a person out of matching."""
     connection_requests_per_day: int = 50
-    mutations_per_minute: int = 120
-    """Per viewer and process; 0 turns the limit off."""
-    max_query_cost: int = 20_000
-    introspection: bool = True
 
 
 @dataclass(frozen=True)
@@ -99,9 +93,7 @@ class Settings:
     """True when the project runs the server itself (no `NEO4J_URI` given)."""
     local: LocalServerSettings
     query_timeout: float
-    jwt_secret: str
     redis_url: str | None
-    graphiql: bool
     mentorship_rules: MentorshipRules
     safety: SafetyLimits
     watch: WatchSettings
@@ -111,10 +103,10 @@ class Settings:
         local = LocalServerSettings(
             version=os.environ.get("MENTORGRAPH_NEO4J_VERSION", DEFAULT_NEO4J_VERSION),
             home=Path(os.environ.get("MENTORGRAPH_NEO4J_HOME", ".neo4j/dev")).absolute(),
-            port=_int("MENTORGRAPH_NEO4J_PORT", 7687),
+            port=env_int("MENTORGRAPH_NEO4J_PORT", 7687),
             heap=os.environ.get("MENTORGRAPH_NEO4J_HEAP", "2g"),
             pagecache=os.environ.get("MENTORGRAPH_NEO4J_PAGECACHE", "2g"),
-            start_timeout=_float("MENTORGRAPH_NEO4J_START_TIMEOUT", 180.0),
+            start_timeout=env_float("MENTORGRAPH_NEO4J_START_TIMEOUT", 180.0),
         )
         uri = os.environ.get("NEO4J_URI") or None
         return cls(
@@ -124,24 +116,19 @@ class Settings:
             neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
             managed=uri is None,
             local=local,
-            query_timeout=_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
-            jwt_secret=os.environ.get("MENTORGRAPH_JWT_SECRET", _DEV_SECRET),
+            query_timeout=env_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
             redis_url=os.environ.get("REDIS_URL") or None,
-            graphiql=_flag("MENTORGRAPH_GRAPHIQL", True),
             mentorship_rules=MentorshipRules(
-                max_open_requests=_int("MENTORGRAPH_MAX_OPEN_REQUESTS", 5),
-                request_ttl_days=_int("MENTORGRAPH_REQUEST_TTL_DAYS", 14),
+                max_open_requests=env_int("MENTORGRAPH_MAX_OPEN_REQUESTS", 5),
+                request_ttl_days=env_int("MENTORGRAPH_REQUEST_TTL_DAYS", 14),
             ),
             safety=SafetyLimits(
-                report_hold_threshold=_int("MENTORGRAPH_REPORT_HOLD_THRESHOLD", 3),
-                connection_requests_per_day=_int("MENTORGRAPH_CONNECTION_REQUESTS_PER_DAY", 50),
-                mutations_per_minute=_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
-                max_query_cost=_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
-                introspection=_flag("MENTORGRAPH_INTROSPECTION", True),
+                report_hold_threshold=env_int("MENTORGRAPH_REPORT_HOLD_THRESHOLD", 3),
+                connection_requests_per_day=env_int("MENTORGRAPH_CONNECTION_REQUESTS_PER_DAY", 50),
             ),
             watch=WatchSettings(
-                threshold=_float("MENTORGRAPH_MATCH_THRESHOLD", 0.5),
-                fanout=_int("MENTORGRAPH_MATCH_FANOUT", 1000),
-                per_mentee=_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
+                threshold=env_float("MENTORGRAPH_MATCH_THRESHOLD", 0.5),
+                fanout=env_int("MENTORGRAPH_MATCH_FANOUT", 1000),
+                per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),
         )

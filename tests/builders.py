@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from graph.database import Database
-from graph.loading import Row, RowKind, write_graph
+from graph.loading.rows import Row, RowKind, write_graph
+from graph.registry import Statement
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def person(key: str, **overrides: Any) -> Row:
@@ -41,3 +45,9 @@ async def build(database: Database, **rows: list[Row]) -> None:
     """`build(db, people=[...], knows=[...], has_skill=[...])`: keys are row kinds."""
     typed: dict[RowKind, list[Row]] = {kind: value for kind, value in rows.items()}  # type: ignore[misc]
     await write_graph(database, typed)
+
+
+def fixture_statement(name: str) -> Statement:
+    """A statement only the tests run, from `tests/fixtures/<name>.cypher`."""
+    text = (FIXTURES / f"{name}.cypher").read_text(encoding="utf-8")
+    return Statement(name=f"tests/{name}", text=text, header="")

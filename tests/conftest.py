@@ -25,10 +25,11 @@ os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-byte
 
 import graph.database  # noqa: E402
 from api.app import create_app  # noqa: E402
-from graph.admin import wipe  # noqa: E402
+from api.settings import ApiSettings  # noqa: E402
 from graph.database import Database  # noqa: E402
-from graph.local_server import LocalServer  # noqa: E402
-from graph.migrations import migrate  # noqa: E402
+from graph.server.admin import wipe  # noqa: E402
+from graph.server.local import LocalServer  # noqa: E402
+from graph.server.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from tests.api.graphql import GraphQLClient  # noqa: E402
 
@@ -71,6 +72,11 @@ def rows_hold_no_graph_values() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+def api_settings() -> ApiSettings:
+    return ApiSettings.from_env()
 
 
 @pytest.fixture(scope="session")
@@ -118,5 +124,5 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-def gql(client: httpx.AsyncClient, settings: Settings) -> GraphQLClient:
-    return GraphQLClient(client, settings)
+def gql(client: httpx.AsyncClient, api_settings: ApiSettings) -> GraphQLClient:
+    return GraphQLClient(client, api_settings.jwt_secret)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.ego_files import COMBINED_EDGES
+from graph.loading.ego_facebook_files import COMBINED_EDGES
 
 
 def combined_edges(folder: Path) -> list[tuple[int, int]]:

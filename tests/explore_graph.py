@@ -18,25 +18,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.admin import wipe
 from graph.database import Database
-from graph.registry import Statement
-from tests.builders import build, knows, mentor, person, skill
+from graph.server.admin import wipe
+from tests.builders import build, fixture_statement, knows, mentor, person, skill
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _fixture(name: str) -> Statement:
-    text = (FIXTURES / f"{name}.cypher").read_text(encoding="utf-8")
-    return Statement(name=f"tests/{name}", text=text, header="")
-
-
-_REQUESTS = _fixture("merge_requests")
+_REQUESTS = fixture_statement("merge_requests")
 
 
 def _at(day: int, hour: int) -> datetime:

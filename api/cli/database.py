@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from api.cli.output import console
 from graph.database import Database
-from graph.local_server import LocalServer
+from graph.server.local import LocalServer
 from graph.settings import Settings
 
 T = TypeVar("T")

@@ -22,13 +22,13 @@ from rich.text import Text
 
 from api.cli.database import with_database
 from api.cli.output import console, reports_errors
-from graph import ego_facebook, synthetic
-from graph.admin import is_empty
 from graph.database import Database
-from graph.loading import RowKind
-from graph.migrations import migrate
+from graph.loading import ego_facebook, synthetic
+from graph.loading.rows import RowKind
+from graph.server.admin import is_empty
+from graph.server.migrations import migrate
+from graph.server.stats import GraphStats, graph_stats
 from graph.settings import Settings
-from graph.stats import GraphStats, graph_stats
 
 app = typer.Typer(help="Load a graph into Neo4j (idempotent: a re-run changes nothing).")
 T = TypeVar("T")

@@ -14,8 +14,9 @@ from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
 from api.metrics import metrics_directory
 from api.schema import schema_sdl
+from api.settings import ApiSettings
 from graph.errors import BadInput
-from graph.migrations import migrate as apply_migrations
+from graph.server.migrations import migrate as apply_migrations
 from graph.settings import Settings
 from graph.viewer import ROLES
 
@@ -80,7 +81,7 @@ def token(
     """Print a bearer token for local use (signed with MENTORGRAPH_JWT_SECRET)."""
     if role not in ROLES:
         raise BadInput(f"role must be one of {', '.join(ROLES)}", field="role")
-    print(issue_token(Settings.from_env().jwt_secret, key, role=role, hours=hours))
+    print(issue_token(ApiSettings.from_env().jwt_secret, key, role=role, hours=hours))
 
 
 @app.command("export-schema")

@@ -8,7 +8,7 @@ import typer
 
 from api.cli.output import console, reports_errors
 from graph.errors import ServerError
-from graph.local_server import LocalServer
+from graph.server.local import LocalServer
 from graph.settings import Settings
 
 app = typer.Typer(help="Manage the local Neo4j server (not used when NEO4J_URI is set).")

@@ -11,7 +11,7 @@ from typing import Any
 from rich.table import Table
 
 from api.cli.output import console, errors
-from graph.explore import ExplorationResult
+from graph.explore.runner import ExplorationResult
 
 
 class Format(StrEnum):

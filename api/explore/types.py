@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
-from graph import exploration_catalogue, explore
+from graph.explore import catalogue, runner
 
 
 @strawberry.type(description="A parameter of an exploration; required unless it has a default.")
@@ -26,7 +26,7 @@ class Exploration:
     columns: list[str]
 
     @classmethod
-    def from_record(cls, record: exploration_catalogue.Exploration) -> Exploration:
+    def from_record(cls, record: catalogue.Exploration) -> Exploration:
         return cls(
             name=record.name,
             title=record.title,
@@ -52,6 +52,6 @@ class ExplorationResult:
     truncated: bool = strawberry.field(description="True when the row limit cut the answer.")
 
     @classmethod
-    def from_record(cls, record: explore.ExplorationResult) -> ExplorationResult:
+    def from_record(cls, record: runner.ExplorationResult) -> ExplorationResult:
         rows: list[JSON] = [JSON(row) for row in record.rows]
         return cls(columns=record.columns, rows=rows, truncated=record.truncated)

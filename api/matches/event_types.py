@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.context import Info
+from api.matches.types import MatchSignal
 from api.pagination import decode_cursor, encode_cursor
-from graph import events
 from graph.errors import BadInput, NotFound
+from graph.events.domain import MatchEvent
 
 if TYPE_CHECKING:
     from api.people.types import Person
@@ -31,13 +32,6 @@ def parse_event_cursor(cursor: str | None, *, field: str = "after") -> int | Non
     return int(raw)
 
 
-@strawberry.type(description="One signal of a match: its raw value and its share of the score.")
-class MatchSignal:
-    name: str = strawberry.field(description="social, skills, employer or availability.")
-    value: float
-    share: float = strawberry.field(description="Share of the score, in [0, 1].")
-
-
 @strawberry.type(
     description="A mentor who became a good match for a mentee; sent once per pair, ever."
 )
@@ -52,7 +46,7 @@ class MentorMatchEvent:
     mentor_key: strawberry.Private[str]
 
     @classmethod
-    def from_record(cls, record: events.MatchEvent) -> MentorMatchEvent:
+    def from_record(cls, record: MatchEvent) -> MentorMatchEvent:
         return cls(
             id=strawberry.ID(event_cursor(record.seq)),
             at=record.at,
@@ -74,7 +68,7 @@ class MentorMatchEvent:
 
 
 async def _person(info: Info, key: str) -> Person:
-    """Read fresh, batched with every other subscriber's (`graph.person_batcher`)."""
+    """Read fresh, batched with every other subscriber's (`graph.events.person_batcher`)."""
     from api.people.types import Person
 
     record = await info.context.events.people.load(key)

@@ -18,7 +18,7 @@ async def match_events(
 ) -> Connection[Annotated[MentorMatchEvent, strawberry.lazy("api.matches.event_types")]]:
     """Oldest first, after a cursor (an event's `id`, or an edge's cursor: the same value)."""
     from api.matches.event_types import MentorMatchEvent, parse_event_cursor
-    from graph.match_events import match_events_after
+    from graph.events.store import match_events_after
 
     found = await match_events_after(
         info.context.database,

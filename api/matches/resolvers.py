@@ -9,8 +9,8 @@ import strawberry
 
 from api.context import Info
 from api.pagination import Connection
-from graph import ranking
-from graph.lookups import lookup_many
+from graph.ranking import matches, suggestions
+from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
     from api.matches.types import (
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
         MatchFilter,
         MatchWeights,
         MentorMatch,
-        SkillPath,
     )
 
 _TYPES = "api.matches.types"
@@ -35,11 +34,11 @@ async def mentor_matches(
     """Mentors for this person as mentee, best first, each with its evidence."""
     from api.matches.types import match_connection
 
-    page = await ranking.mentor_matches(
+    page = await matches.mentor_matches(
         info.context.database,
         root.key,
-        weights=weights.to_graph() if weights else ranking.DEFAULT_WEIGHTS,
-        filters=filter.to_graph() if filter else ranking.DEFAULT_FILTERS,
+        weights=weights.to_graph() if weights else DEFAULT_WEIGHTS,
+        filters=filter.to_graph() if filter else DEFAULT_FILTERS,
         first=first,
         after=after,
     )
@@ -52,25 +51,8 @@ async def suggested_connections(
     """People this person may know: not yet connected, ranked by mutual connections."""
     from api.matches.types import ConnectionSuggestion
 
-    page = await ranking.suggested_connections(info.context.database, root.key, first=first)
+    page = await suggestions.suggested_connections(info.context.database, root.key, first=first)
     return [
         ConnectionSuggestion(record=s, score=s.score, mutual_count=s.mutual_count)
         for s in page.suggestions
     ]
-
-
-async def skill_path(
-    info: Info,
-    from_: Annotated[str, strawberry.argument(name="from")],
-    to: str,
-) -> Annotated[SkillPath, strawberry.lazy(_TYPES)] | None:
-    """The shortest learning path between two skills; null when none joins them."""
-    from api.matches.types import SkillPath
-
-    ctx = info.context
-    path = await ranking.skill_path(ctx.database, from_, to)
-    if path is None:
-        return None
-    return SkillPath.from_record(
-        path, await lookup_many(ctx.database, ctx.viewer, skills=path.skills)
-    )

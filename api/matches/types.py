@@ -6,12 +6,18 @@ import strawberry
 
 from api.context import Info
 from api.employers.types import Employer
-from api.matches.event_types import MatchSignal
 from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
-from graph import ranking
 from graph.lookups import Found
+from graph.ranking import types as ranking
+
+
+@strawberry.type(description="One signal of a match: its raw value and its share of the score.")
+class MatchSignal:
+    name: str = strawberry.field(description="social, skills, employer or availability.")
+    value: float
+    share: float = strawberry.field(description="Share of the score, in [0, 1].")
 
 
 @strawberry.input(description="How much each signal counts; defaults are in docs/ranking.md.")

@@ -11,7 +11,7 @@ from api.mentorships.types import MentorshipRequest
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import mentorships, people
-from graph.events import MentorChanged, request_updated
+from graph.events.domain import MentorChanged, request_updated
 
 
 @strawberry.input

@@ -10,7 +10,7 @@ from api.people.types import Person, Visibility
 from api.permissions import IsAuthenticated
 from graph import connections, people
 from graph.errors import BadInput
-from graph.events import Connected, MentorChanged
+from graph.events.domain import Connected, MentorChanged
 
 MAX_CAPACITY = 20
 

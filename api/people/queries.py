@@ -1,20 +1,17 @@
-"""Queries about people, skills, employers and global IDs."""
+"""Queries about people, and objects by global ID."""
 
 from __future__ import annotations
 
 import strawberry
 
 from api.context import Info
-from api.employers.types import Employer
-from api.matches import resolvers as matches
 from api.node import Node, parse_global_id
 from api.pagination import Connection, check_first, connection, decode_cursor
 from api.people.types import Person
 from api.skills.types import Skill
-from graph.employers import search_employers
 from graph.errors import NotFound
 from graph.people import get_person, search_people
-from graph.skills import get_skills, search_skills
+from graph.skills import get_skills
 
 
 @strawberry.type
@@ -50,32 +47,6 @@ class PeopleQuery:
             employer=employer,
         )
         return connection(found, first, lambda p: p.key, Person.from_record)
-
-    @strawberry.field(description="Skills by key, optionally filtered by name.")
-    async def skills(
-        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
-    ) -> Connection[Skill]:
-        found = await search_skills(
-            info.context.database,
-            first=check_first(first),
-            after=decode_cursor(after),
-            search=search,
-        )
-        return connection(found, first, lambda s: s.key, Skill.from_record)
-
-    @strawberry.field(description="Employers by key, optionally filtered by name.")
-    async def employers(
-        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
-    ) -> Connection[Employer]:
-        found = await search_employers(
-            info.context.database,
-            first=check_first(first),
-            after=decode_cursor(after),
-            search=search,
-        )
-        return connection(found, first, lambda e: e.key, Employer.from_record)
-
-    skill_path = strawberry.field(resolver=matches.skill_path)
 
     @strawberry.field(description="Any object by its global ID (Relay).")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

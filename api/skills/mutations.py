@@ -9,7 +9,7 @@ from api.context import Info
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import people, skills
-from graph.events import GoalsChanged, SkillAdded
+from graph.events.domain import GoalsChanged, SkillAdded
 
 
 @strawberry.input

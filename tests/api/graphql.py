@@ -7,16 +7,15 @@ from typing import Any
 import httpx
 
 from api.auth import issue_token
-from graph.settings import Settings
 
 
 class GraphQLClient:
-    def __init__(self, http: httpx.AsyncClient, settings: Settings) -> None:
+    def __init__(self, http: httpx.AsyncClient, jwt_secret: str) -> None:
         self.http = http
-        self.settings = settings
+        self.jwt_secret = jwt_secret
 
     def token(self, key: str, role: str = "member") -> str:
-        return issue_token(self.settings.jwt_secret, key, role=role)
+        return issue_token(self.jwt_secret, key, role=role)
 
     async def send(
         self,

@@ -6,9 +6,10 @@ import httpx
 from asgi_lifespan import LifespanManager
 
 from api.app import create_app
+from api.settings import ApiSettings
 from graph.database import Database
-from graph.registry import statement
 from graph.settings import Settings
+from tests.builders import fixture_statement
 
 
 async def test_healthz_answers_without_the_database(client: httpx.AsyncClient) -> None:
@@ -36,7 +37,7 @@ async def test_readyz_is_503_with_a_reason_when_neo4j_is_away(settings: Settings
 async def test_a_graphql_query_reaches_neo4j(
     client: httpx.AsyncClient, empty_graph: Database
 ) -> None:
-    await empty_graph.write(statement("people/create_placeholder"), {"key": "ada"})
+    await empty_graph.write(fixture_statement("create_placeholder"), {"key": "ada"})
     query = "query($key: String!) { person(key: $key) { key } }"
     found = await client.post("/graphql", json={"query": query, "variables": {"key": "ada"}})
     missing = await client.post("/graphql", json={"query": query, "variables": {"key": "nobody"}})
@@ -54,9 +55,11 @@ async def test_a_graphql_syntax_error_reaches_the_client_with_a_code(
     assert "Syntax Error" in error["message"]
 
 
-async def test_graphiql_is_served_unless_switched_off(settings: Settings) -> None:
+async def test_graphiql_is_served_unless_switched_off(
+    settings: Settings, api_settings: ApiSettings
+) -> None:
     for enabled in (True, False):
-        app = create_app(dataclasses.replace(settings, graphiql=enabled))
+        app = create_app(settings, dataclasses.replace(api_settings, graphiql=enabled))
         async with LifespanManager(app) as manager:
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:

@@ -13,14 +13,15 @@ import httpx
 from asgi_lifespan import LifespanManager
 
 from api.app import create_app
+from api.settings import ApiSettings
 from graph.database import Database
-from graph.local_server import LocalServer
-from graph.migrations import migrate
 from graph.people import get_people
+from graph.server.local import LocalServer
+from graph.server.migrations import migrate
 from graph.settings import Settings
 from graph.viewer import Viewer
 from tests.api.graphql import GraphQLClient
-from tests.graph.test_local_server import _free_port, _settings_for
+from tests.graph.server.test_local import _free_port, _settings_for
 
 CREATE = 'mutation { createProfile(input: {name: "Writer"}) { person { key } } }'
 ADMIN = Viewer(key="root", role="admin")
@@ -43,7 +44,7 @@ async def _writer(
 
 
 async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
-    settings: Settings, tmp_path: Path, neo4j_server: None
+    settings: Settings, api_settings: ApiSettings, tmp_path: Path, neo4j_server: None
 ) -> None:
     own = _settings_for(settings, tmp_path / "neo4j", _free_port())
     server = LocalServer(own)
@@ -51,10 +52,10 @@ async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
     try:
         database = Database.connect(own)
         await migrate(database)
-        async with LifespanManager(create_app(own)) as manager:
+        async with LifespanManager(create_app(own, api_settings)) as manager:
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-                gql = GraphQLClient(http, own)
+                gql = GraphQLClient(http, api_settings.jwt_secret)
                 stop, acked, durations = asyncio.Event(), [], []
                 writers = [
                     asyncio.create_task(_writer(gql, f"w{n}", stop, acked, durations))

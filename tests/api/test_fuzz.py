@@ -13,6 +13,7 @@ from hypothesis_graphql import Mode, mutations, queries
 
 from api.auth import issue_token
 from api.schema import schema_sdl
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.builders import build, knows, mentor, person, skill
@@ -24,7 +25,7 @@ EXAMPLES = 500  # per test below; four tests make 2,000 documents
 
 @pytest.fixture(scope="module")
 async def fuzz_graph(database: Database) -> Database:
-    from graph.admin import wipe
+    from graph.server.admin import wipe
 
     await wipe(database)
     await build(
@@ -59,8 +60,8 @@ def _check(http: httpx.Client, document: str, token: str | None) -> None:
         )
 
 
-def _token(settings: Settings) -> st.SearchStrategy[str | None]:
-    return st.sampled_from([None, issue_token(settings.jwt_secret, "ann")])
+def _token(api_settings: ApiSettings) -> st.SearchStrategy[str | None]:
+    return st.sampled_from([None, issue_token(api_settings.jwt_secret, "ann")])
 
 
 FUZZ = settings(
@@ -72,10 +73,10 @@ FUZZ = settings(
 
 @pytest.mark.parametrize("mode", [Mode.POSITIVE, Mode.NEGATIVE])
 def test_generated_queries_never_fail_the_server(
-    http: httpx.Client, settings: Settings, mode: Mode
+    http: httpx.Client, api_settings: ApiSettings, mode: Mode
 ) -> None:
     @FUZZ
-    @given(document=queries(SDL, mode=mode), token=_token(settings))
+    @given(document=queries(SDL, mode=mode), token=_token(api_settings))
     def run(document: str, token: str | None) -> None:
         _check(http, document, token)
 
@@ -84,10 +85,10 @@ def test_generated_queries_never_fail_the_server(
 
 @pytest.mark.parametrize("mode", [Mode.POSITIVE, Mode.NEGATIVE])
 def test_generated_mutations_never_fail_the_server(
-    http: httpx.Client, settings: Settings, mode: Mode
+    http: httpx.Client, api_settings: ApiSettings, mode: Mode
 ) -> None:
     @FUZZ
-    @given(document=mutations(SDL, mode=mode), token=_token(settings))
+    @given(document=mutations(SDL, mode=mode), token=_token(api_settings))
     def run(document: str, token: str | None) -> None:
         _check(http, document, token)
 

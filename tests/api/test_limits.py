@@ -6,6 +6,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 
 from api.app import create_app
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -30,16 +31,14 @@ async def test_depth_and_aliases_are_limited(gql: GraphQLClient) -> None:
 
 
 async def test_mutations_over_the_rate_are_refused(
-    settings: Settings, empty_graph: Database
+    settings: Settings, api_settings: ApiSettings, empty_graph: Database
 ) -> None:
     await build(empty_graph, people=[person("ann")])
-    limited = dataclasses.replace(
-        settings, safety=dataclasses.replace(settings.safety, mutations_per_minute=3)
-    )
-    async with LifespanManager(create_app(limited)) as manager:
+    limited = dataclasses.replace(api_settings, mutations_per_minute=3)
+    async with LifespanManager(create_app(settings, limited)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            gql = GraphQLClient(http, limited)
+            gql = GraphQLClient(http, limited.jwt_secret)
             update = 'mutation { updateProfile(input: {headline: "x"}) { person { key } } }'
             for _ in range(3):
                 await gql.data(update, as_="ann")
@@ -47,11 +46,11 @@ async def test_mutations_over_the_rate_are_refused(
             assert (await gql.data("{ viewer { key } }", as_="ann"))["viewer"]["key"] == "ann"
 
 
-async def test_introspection_can_be_switched_off(settings: Settings, empty_graph: Database) -> None:
-    closed = dataclasses.replace(
-        settings, safety=dataclasses.replace(settings.safety, introspection=False)
-    )
-    async with LifespanManager(create_app(closed)) as manager:
+async def test_introspection_can_be_switched_off(
+    settings: Settings, api_settings: ApiSettings, empty_graph: Database
+) -> None:
+    closed = dataclasses.replace(api_settings, introspection=False)
+    async with LifespanManager(create_app(settings, closed)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             body = await http.post("/graphql", json={"query": "{ __schema { types { name } } }"})

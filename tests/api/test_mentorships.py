@@ -7,6 +7,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 
 from api.app import create_app
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -122,15 +123,15 @@ async def test_accepts_racing_for_the_last_slot_give_one_success(
 
 
 async def test_a_pending_request_expires_after_its_time(
-    settings: Settings, empty_graph: Database
+    settings: Settings, api_settings: ApiSettings, empty_graph: Database
 ) -> None:
     rules = dataclasses.replace(settings.mentorship_rules, request_ttl_days=0)
     expiring = dataclasses.replace(settings, mentorship_rules=rules)
     await build(empty_graph, people=[person("ann"), mentor("max")])
-    async with LifespanManager(create_app(expiring)) as manager:
+    async with LifespanManager(create_app(expiring, api_settings)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            gql = GraphQLClient(http, expiring)
+            gql = GraphQLClient(http, api_settings.jwt_secret)
             key = await _request(gql, "ann", "max")
             assert await gql.error_code(RESPOND, {"key": key, "accept": True}, as_="max") == (
                 "CONFLICT"

@@ -11,6 +11,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.metrics import MULTIPROCESS_DIR, metrics_directory
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.servers import api_server
@@ -59,11 +60,11 @@ async def test_requests_errors_and_latency_are_counted(client: httpx.AsyncClient
 
 
 async def test_processes_sharing_a_directory_report_each_others_counts(
-    settings: Settings, database: Database, tmp_path: Path
+    settings: Settings, api_settings: ApiSettings, database: Database, tmp_path: Path
 ) -> None:
     env = {
         "NEO4J_URI": settings.neo4j_uri,
-        "MENTORGRAPH_JWT_SECRET": settings.jwt_secret,
+        "MENTORGRAPH_JWT_SECRET": api_settings.jwt_secret,
         MULTIPROCESS_DIR: str(tmp_path),
     }
     with api_server(env) as first, api_server(env) as second:

@@ -9,6 +9,7 @@ from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.auth import issue_token
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -51,7 +52,7 @@ async def test_a_token_accepted_before_is_refused_once_it_expires(
     gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await gql.data(CREATE, {"input": {"name": "Ada"}}, as_="ada")
-    token = issue_token(gql.settings.jwt_secret, "ada", hours=1)
+    token = issue_token(gql.jwt_secret, "ada", hours=1)
     query = {"query": "{ viewer { key } }"}
     headers = {"Authorization": f"Bearer {token}"}
     response = await gql.http.post("/graphql", json=query, headers=headers)
@@ -210,15 +211,15 @@ async def test_skills_and_employers_are_searched_and_paged(
 
 
 async def test_connection_requests_a_day_are_limited(
-    settings: Settings, empty_graph: Database
+    settings: Settings, api_settings: ApiSettings, empty_graph: Database
 ) -> None:
     safety = dataclasses.replace(settings.safety, connection_requests_per_day=2)
     limited = dataclasses.replace(settings, safety=safety)
     await build(empty_graph, people=[person("ann"), *(person(f"p{i}") for i in range(3))])
-    async with LifespanManager(create_app(limited)) as manager:
+    async with LifespanManager(create_app(limited, api_settings)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            gql = GraphQLClient(http, limited)
+            gql = GraphQLClient(http, api_settings.jwt_secret)
             ask = "mutation($p: String!) { requestConnection(input: {person: $p}) { connected } }"
             for i in range(2):
                 await gql.data(ask, {"p": f"p{i}"}, as_="ann")

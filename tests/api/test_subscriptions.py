@@ -14,6 +14,7 @@ import pytest
 
 from api.auth import issue_token
 from api.pagination import encode_cursor
+from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -29,10 +30,11 @@ OPT_IN = (
     "mutation { setMentorPreferences(input: {openToMentor: true, capacity: 3}) { person { key } } }"
 )
 FROM_START = encode_cursor("0")
+SECRET = ApiSettings.from_env().jwt_secret
 
 
 def _env(settings: Settings, **extra: str) -> dict[str, str]:
-    return {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_JWT_SECRET": settings.jwt_secret, **extra}
+    return {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_JWT_SECRET": SECRET, **extra}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 
 def _token(settings: Settings, key: str) -> str:
-    return issue_token(settings.jwt_secret, key)
+    return issue_token(SECRET, key)
 
 
 async def _socket(base: str, settings: Settings, key: str, protocol: str = "") -> Socket:
@@ -76,7 +78,7 @@ async def _socket(base: str, settings: Settings, key: str, protocol: str = "") -
 async def _mutate(
     http: httpx.AsyncClient, base: str, settings: Settings, query: str, key: str
 ) -> Any:
-    client = GraphQLClient(http, settings)
+    client = GraphQLClient(http, SECRET)
     http.base_url = httpx.URL(base)
     return await client.data(query, as_=key)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.auth import viewer_from_token
-from graph.settings import Settings
+from api.settings import ApiSettings
 
 BIN = Path(sys.executable).parent / "mentorgraph"
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,9 +64,9 @@ def test_docker_compose_file_is_valid() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_token_prints_a_bearer_token_for_the_key_and_role(settings: Settings) -> None:
+def test_token_prints_a_bearer_token_for_the_key_and_role(api_settings: ApiSettings) -> None:
     result = _run("token", "ann", "--role", "admin")
     assert result.returncode == 0, result.stderr
-    viewer = viewer_from_token(settings.jwt_secret, result.stdout.strip())
+    viewer = viewer_from_token(api_settings.jwt_secret, result.stdout.strip())
     assert (viewer.key, viewer.role) == ("ann", "admin")
     assert _run("token", "ann", "--role", "king").returncode == 1

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.admin import is_empty
 from graph.database import Database
 from graph.errors import QueryFailed, Unavailable
-from graph.migrations import migrate
 from graph.registry import Statement
+from graph.server.admin import is_empty
+from graph.server.migrations import migrate
 from graph.settings import Settings
 
 

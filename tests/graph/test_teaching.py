@@ -4,10 +4,10 @@ every write that changes skills or who mentors (docs/data.md)."""
 from __future__ import annotations
 
 from graph.database import Database
-from graph.loading import write_rows
-from graph.migrations import migrate
+from graph.loading.rows import write_rows
 from graph.people import set_mentor_preferences
 from graph.registry import Statement
+from graph.server.migrations import migrate
 from graph.skills import add_skill, remove_skill
 from tests.builders import build, mentor, person, skill
 

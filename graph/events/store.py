@@ -1,0 +1,180 @@
+"""The match event store: `(:MatchEvent)` nodes with a monotonic cursor.
+
+    (mentee:Person)<-[:FOR_MENTEE]-(:MatchEvent {key, seq, at, score, signals})
+                                              -[:SUGGESTS]->(mentor:Person)
+
+- **At most once per pair.** An event's key is derived from its (mentee, mentor)
+  pair and is unique (`queries/schema/match_event_key.cypher`): a pair recorded
+  once is never recorded, hence never sent, again, even after a restart.
+- **A cursor without gaps in commit order.** `seq` comes from an
+  `(:EventSequence {name: 'match'})` counter whose write lock each recording
+  transaction takes first and keeps until it commits, so events commit in `seq`
+  order: once a reader sees `seq` N, no event below N can still appear. Replay
+  reads `seq > after`; live delivery checks each event's `prev`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
+from graph.events.domain import MatchEvent, Signal, parse_signals, signals_json
+from graph.registry import statement
+from graph.values import native
+
+_LOCK_SEQUENCE = statement("events/lock_sequence")
+_MATCH_EVENT_FACTS = statement("events/match_event_facts")
+_CREATE_MATCH_EVENTS = statement("events/create_match_events")
+_MATCH_EVENTS_OF_PERSON = statement("events/match_events_of_person")
+_LATEST_MATCH_EVENT = statement("events/latest_match_event")
+
+SEQUENCE = "match"
+
+
+@dataclass(frozen=True)
+class NewMatch:
+    """A pair the watcher wants recorded: scored, above the threshold."""
+
+    mentee: str
+    mentor: str
+    score: float
+    signals: tuple[Signal, ...]
+
+
+def event_key(mentee: str, mentor: str) -> str:
+    """The key of a pair's one event: JSON of the pair, unambiguous whatever the keys hold."""
+    return "match:" + json.dumps([mentee, mentor], separators=(",", ":"))
+
+
+async def record_matches(database: Database, matches: Sequence[NewMatch]) -> list[MatchEvent]:
+    """Record the pairs not recorded before, in one transaction; return the new events by seq."""
+    if not matches:
+        return []
+
+    async def work(tx: AsyncManagedTransaction) -> list[MatchEvent]:
+        await run(tx, _LOCK_SEQUENCE, {"name": SEQUENCE})
+        keys = [event_key(m.mentee, m.mentor) for m in matches]
+        (facts,) = await run(
+            tx,
+            _MATCH_EVENT_FACTS,
+            {"name": SEQUENCE, "keys": keys, "mentees": sorted({m.mentee for m in matches})},
+        )
+        existing = set(facts["existing"])
+        latest = {row["mentee"]: int(row["seq"]) for row in facts["latest"]}
+        value = int(facts["value"] or 0)
+        rows: list[dict[str, Any]] = []
+        planned: dict[str, tuple[NewMatch, int]] = {}
+        for key, match in zip(keys, matches, strict=True):
+            if key in existing or key in planned:
+                continue
+            value += 1
+            planned[key] = (match, latest.get(match.mentee, 0))
+            latest[match.mentee] = value
+            rows.append(
+                {
+                    "key": key,
+                    "seq": value,
+                    "mentee": match.mentee,
+                    "mentor": match.mentor,
+                    "score": match.score,
+                    "signals": signals_json(match.signals),
+                }
+            )
+        created = await run(
+            tx, _CREATE_MATCH_EVENTS, {"name": SEQUENCE, "value": value, "events": rows}
+        )
+        events = []
+        for row in created:
+            match, prev = planned[row["key"]]
+            events.append(
+                MatchEvent(
+                    key=row["key"],
+                    seq=int(row["seq"]),
+                    prev=prev,
+                    at=native(row["at"]),
+                    mentee=match.mentee,
+                    mentor=match.mentor,
+                    score=match.score,
+                    signals=match.signals,
+                )
+            )
+        return sorted(events, key=lambda e: e.seq)
+
+    return await database.write_transaction(work)
+
+
+async def match_events_after(
+    database: Database, mentee: str, *, after: int, limit: int
+) -> list[MatchEvent]:
+    """Up to `limit` of a mentee's events with `seq > after`, oldest first."""
+    rows = await database.read(
+        _MATCH_EVENTS_OF_PERSON, {"mentee": mentee, "after": after, "limit": limit}
+    )
+    events: list[MatchEvent] = []
+    prev = after
+    for row in rows:
+        events.append(
+            MatchEvent(
+                key=row["key"],
+                seq=int(row["seq"]),
+                prev=prev,
+                at=native(row["at"]),
+                mentee=row["mentee"],
+                mentor=row["mentor"],
+                score=float(row["score"]),
+                signals=parse_signals(row["signals"]),
+            )
+        )
+        prev = events[-1].seq
+    return events
+
+
+async def latest_match_seq(database: Database, mentee: str) -> int:
+    (row,) = await database.read(_LATEST_MATCH_EVENT, {"mentee": mentee})
+    return int(row["seq"])
+
+
+class GroupRecorder:
+    """Group commit: recordings that arrive while one is committing share the next transaction.
+
+    Every recording takes the one sequence lock, so concurrent changes would queue
+    on it one transaction each; batching them takes the lock once per batch.
+    Each caller gets back the events of its own matches (a pair asked for twice in
+    one batch goes to the first caller).
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._waiting: list[tuple[list[NewMatch], asyncio.Future[list[MatchEvent]]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+
+    async def record(self, matches: Sequence[NewMatch]) -> list[MatchEvent]:
+        if not matches:
+            return []
+        future: asyncio.Future[list[MatchEvent]] = asyncio.get_running_loop().create_future()
+        self._waiting.append((list(matches), future))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                events = await record_matches(self.database, [m for ms, _ in batch for m in ms])
+            except Exception as exc:
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            by_key = {event.key: event for event in events}
+            for matches, future in batch:
+                mine = [by_key.pop(event_key(m.mentee, m.mentor), None) for m in matches]
+                if not future.done():
+                    future.set_result(sorted((e for e in mine if e), key=lambda e: e.seq))

@@ -1,0 +1,121 @@
+"""The match watcher: from a domain event to the new matches it makes, recorded and sent.
+
+1. **Affected pairs**, by a bounded traversal from what changed
+   (`queries/events/`): a mentor who opened up or freed a slot → mentees near
+   them (shared connection, wanted skill within 2 steps, shared employer); a new
+   skill → mentees who want it or what it leads to; a new connection → the two
+   people and each one with the other's connections; new learning goals → the
+   mentee's best mentors (`graph.ranking.mentor_matches`); a declined or
+   withdrawn request → that pair again. At most `fanout` pairs per change.
+2. **Re-scored** in one round trip (`graph.ranking.pair_scores`), with the ranking's
+   exclusions (blocks either way, existing mentors, pending requests, …).
+3. **Kept** when the score reaches `threshold`: at most `per_mentee` per mentee
+   per change, best first.
+4. **Recorded** once per pair (`graph.events.store`; concurrent changes share a
+   transaction), and only what was newly recorded is **published**, after the
+   transaction committed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from graph.database import Database
+from graph.errors import NotFound
+from graph.events.bus import EventBus
+from graph.events.domain import (
+    Connected,
+    DomainEvent,
+    GoalsChanged,
+    MatchEvent,
+    MentorChanged,
+    RequestUpdated,
+    SkillAdded,
+    match_topic,
+)
+from graph.events.store import GroupRecorder, NewMatch
+from graph.ranking.matches import mentor_matches
+from graph.ranking.pair_scores import PairScore, score_pairs
+from graph.ranking.types import Filters
+from graph.registry import statement
+from graph.settings import WatchSettings
+
+_MENTEES_NEAR_MENTOR = statement("events/mentees_near_mentor")
+_MENTEES_WANTING_SKILL = statement("events/mentees_wanting_skill")
+_PAIRS_THROUGH_CONNECTION = statement("events/pairs_through_connection")
+
+Pair = tuple[str, str]
+"""(mentee, mentor)"""
+
+REOPENING_STATES = frozenset({"DECLINED", "WITHDRAWN", "EXPIRED"})
+
+
+class MatchWatcher:
+    def __init__(self, database: Database, bus: EventBus, settings: WatchSettings) -> None:
+        self.database = database
+        self.bus = bus
+        self.settings = settings
+        self.recorder = GroupRecorder(database)
+
+    async def handle(self, event: DomainEvent) -> list[MatchEvent]:
+        """Record and publish the new matches `event` made; return them in `seq` order."""
+        pairs = await self.affected_pairs(event)
+        scores = await score_pairs(
+            self.database, pairs, hub_degree_cap=self.settings.hub_degree_cap
+        )
+        recorded = await self.recorder.record(self._keep(scores))
+        for match_event in recorded:
+            await self.bus.publish(match_topic(match_event.mentee), match_event.to_message())
+        return recorded
+
+    async def affected_pairs(self, event: DomainEvent) -> list[Pair]:
+        limits = {"limit": self.settings.fanout, "hubDegreeCap": self.settings.hub_degree_cap}
+        if isinstance(event, MentorChanged):
+            rows = await self.database.read(
+                _MENTEES_NEAR_MENTOR, {"mentor": event.mentor, **limits}
+            )
+            return [(row["mentee"], event.mentor) for row in rows]
+        if isinstance(event, SkillAdded):
+            rows = await self.database.read(
+                _MENTEES_WANTING_SKILL,
+                {"mentor": event.person, "skill": event.skill, "limit": self.settings.fanout},
+            )
+            return [(row["mentee"], event.person) for row in rows]
+        if isinstance(event, Connected):
+            rows = await self.database.read(
+                _PAIRS_THROUGH_CONNECTION, {"a": event.a, "b": event.b, **limits}
+            )
+            return [(row["mentee"], row["mentor"]) for row in rows]
+        if isinstance(event, GoalsChanged):
+            return await self._best_mentors(event.mentee)
+        if isinstance(event, RequestUpdated) and event.state in REOPENING_STATES:
+            return [(event.mentee, event.mentor)]
+        return []
+
+    async def _best_mentors(self, mentee: str) -> list[Pair]:
+        try:
+            page = await mentor_matches(
+                self.database,
+                mentee,
+                filters=Filters(min_score=self.settings.threshold),
+                first=min(2 * self.settings.per_mentee, 100),
+                hub_degree_cap=self.settings.hub_degree_cap,
+            )
+        except NotFound:
+            return []
+        return [(mentee, match.key) for match in page.matches]
+
+    def _keep(self, scores: Sequence[PairScore]) -> list[NewMatch]:
+        by_mentee: dict[str, list[PairScore]] = defaultdict(list)
+        for score in scores:
+            if score.score >= self.settings.threshold:
+                by_mentee[score.mentee].append(score)
+        kept: list[NewMatch] = []
+        for mentee in sorted(by_mentee):
+            best = sorted(by_mentee[mentee], key=lambda s: (-s.score, s.mentor))
+            kept.extend(
+                NewMatch(mentee=s.mentee, mentor=s.mentor, score=s.score, signals=s.signals)
+                for s in best[: self.settings.per_mentee]
+            )
+        return kept

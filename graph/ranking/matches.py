@@ -1,0 +1,125 @@
+"""Mentor matches: the best mentors for a mentee, each with its score explained.
+
+One statement (`queries/ranking/mentor_matches.cypher`), one round trip; the
+scoring is documented in `docs/ranking.md` and in the statement's header.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.database import Database
+from graph.employers import Employer
+from graph.errors import NotFound
+from graph.people import Person
+from graph.ranking.checks import check_cap, check_filters, check_first, check_weights
+from graph.ranking.cursor import ScoreCursor, after_params
+from graph.ranking.types import (
+    DEFAULT_FILTERS,
+    DEFAULT_HUB_DEGREE_CAP,
+    DEFAULT_WEIGHTS,
+    Evidence,
+    Filters,
+    MatchPage,
+    MentorMatch,
+    SkillEvidence,
+    Weights,
+    signals_from_row,
+    step_from_row,
+)
+from graph.registry import statement
+from graph.skills import Skill
+
+_MENTOR_MATCHES = statement("ranking/mentor_matches")
+
+
+async def mentor_matches(
+    database: Database,
+    mentee_key: str,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    filters: Filters = DEFAULT_FILTERS,
+    first: int = 10,
+    after: str | None = None,
+    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+) -> MatchPage:
+    """The best mentors for a mentee, best first, each with its score explained.
+
+    Raises `BadInput` for a bad page size, weight, filter or cursor and `NotFound`
+    for an unknown mentee.
+    """
+    params = match_parameters(
+        mentee_key,
+        weights=weights,
+        filters=filters,
+        first=first,
+        after=after,
+        hub_degree_cap=hub_degree_cap,
+    )
+    (row,) = await database.read(_MENTOR_MATCHES, params)
+    if not row["found"]:
+        raise NotFound(f"no person {mentee_key!r}")
+    matches = tuple(_match(item) for item in row["matches"][:first])
+    return MatchPage(
+        matches=matches,
+        has_next_page=len(row["matches"]) > first,
+        end_cursor=matches[-1].cursor if matches else None,
+    )
+
+
+def match_parameters(
+    mentee_key: str,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    filters: Filters = DEFAULT_FILTERS,
+    first: int = 10,
+    after: str | None = None,
+    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+) -> dict[str, Any]:
+    """The checked parameters of `ranking/mentor_matches` (for benchmarks and PROFILE)."""
+    check_first(first)
+    check_weights(weights)
+    check_filters(filters)
+    check_cap(hub_degree_cap)
+    return {
+        "menteeKey": mentee_key,
+        "socialWeight": weights.social,
+        "skillWeight": weights.skills,
+        "employerWeight": weights.employer,
+        "availabilityWeight": weights.availability,
+        "thirdHopDecay": weights.third_hop_decay,
+        "skillDecay": weights.skill_decay,
+        "hubDegreeCap": hub_degree_cap,
+        "skills": None if filters.skills is None else list(filters.skills),
+        "outsideMyEmployer": filters.outside_my_employer,
+        "language": filters.language,
+        "minScore": filters.min_score,
+        "first": first,
+        "after": after_params(after),
+    }
+
+
+def _match(item: dict[str, Any]) -> MentorMatch:
+    return MentorMatch(
+        mentor=Person.from_row(item["mentor"]),
+        score=float(item["score"]),
+        signals=signals_from_row(item),
+        shares=signals_from_row(item["shares"]),
+        free_capacity=int(item["freeCapacity"]),
+        evidence=Evidence(
+            mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
+            skill_paths=tuple(
+                SkillEvidence(
+                    target=p["target"],
+                    skill=p["skill"],
+                    level=int(p["level"] or 1),
+                    strength=float(p["strength"]),
+                    steps=tuple(step_from_row(s) for s in p["steps"]),
+                    skills=tuple(Skill.from_row(s) for s in p["skills"]),
+                )
+                for p in item["skillPaths"]
+            ),
+            shared_employers=tuple(Employer.from_row(e) for e in item["sharedEmployers"]),
+        ),
+        cursor=ScoreCursor(float(item["score"]), item["key"]).encode(),
+    )

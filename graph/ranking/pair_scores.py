@@ -1,0 +1,64 @@
+"""Scoring given (mentee, mentor) pairs, as the ranking scores them, in one round trip.
+
+A change to the graph names the few pairs it can affect; scoring just those is
+far cheaper than ranking every affected mentee in full. The statement mirrors
+`ranking/mentor_matches` and takes the ranking's own default weights, and a test
+compares the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.database import Database
+from graph.events.domain import SIGNAL_NAMES, Signal
+from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, DEFAULT_WEIGHTS, Weights
+from graph.registry import statement
+
+_SCORE_PAIRS = statement("ranking/score_pairs")
+
+
+@dataclass(frozen=True)
+class PairScore:
+    mentee: str
+    mentor: str
+    score: float
+    signals: tuple[Signal, ...]
+
+
+async def score_pairs(
+    database: Database,
+    pairs: Iterable[tuple[str, str]],
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+) -> list[PairScore]:
+    """The eligible pairs among `pairs` with their scores; ineligible pairs are left out."""
+    unique = sorted(set(pairs))
+    if not unique:
+        return []
+    rows = await database.read(
+        _SCORE_PAIRS,
+        {
+            "pairs": [{"mentee": mentee, "mentor": mentor} for mentee, mentor in unique],
+            "socialWeight": weights.social,
+            "skillWeight": weights.skills,
+            "employerWeight": weights.employer,
+            "availabilityWeight": weights.availability,
+            "skillDecay": weights.skill_decay,
+            "hubDegreeCap": hub_degree_cap,
+        },
+    )
+    return [
+        PairScore(
+            mentee=row["mentee"],
+            mentor=row["mentor"],
+            score=float(row["score"]),
+            signals=tuple(
+                Signal(name=name, value=float(row[name]), share=float(row["shares"][name]))
+                for name in SIGNAL_NAMES
+            ),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,70 @@
+"""Learning paths between skills, and a mentee's paths from what they know to what they want."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.database import Database
+from graph.errors import BadInput, NotFound
+from graph.ranking.types import (
+    LearningPath,
+    LearningStep,
+    SkillPath,
+    person_from_row,
+    skill_path_from_row,
+)
+from graph.registry import statement
+
+_SKILL_PATH = statement("ranking/skill_path")
+_LEARNING_PATHS = statement("ranking/learning_paths")
+
+
+async def skill_path(database: Database, from_skill: str, to_skill: str) -> SkillPath | None:
+    """The shortest learning path between two skills (strongest first among equals).
+
+    `None` when no path of at most 6 steps joins them; `NotFound` for an unknown skill.
+    """
+    (row,) = await database.read(_SKILL_PATH, {"fromSkill": from_skill, "toSkill": to_skill})
+    for key, found in ((from_skill, row["fromFound"]), (to_skill, row["toFound"])):
+        if not found:
+            raise NotFound(f"no skill {key!r}")
+    return None if row["path"] is None else skill_path_from_row(row["path"])
+
+
+async def learning_paths(
+    database: Database,
+    mentee_key: str,
+    *,
+    skills: Sequence[str] | None = None,
+    mentors_per_step: int = 3,
+) -> tuple[LearningPath, ...]:
+    """For each wanted skill (or each of `skills`), the path from what the mentee knows.
+
+    Each step names up to `mentors_per_step` mentors the mentee could ask.
+    """
+    if not 0 <= mentors_per_step <= 10:
+        raise BadInput("mentors per step must be between 0 and 10", field="mentorsPerStep")
+    params = {
+        "menteeKey": mentee_key,
+        "skills": None if skills is None else list(skills),
+        "mentorsPerStep": mentors_per_step,
+    }
+    (row,) = await database.read(_LEARNING_PATHS, params)
+    if not row["found"]:
+        raise NotFound(f"no person {mentee_key!r}")
+    return tuple(
+        LearningPath(
+            target=item["target"],
+            start=item["start"],
+            path=skill_path_from_row(item["path"]),
+            steps=tuple(
+                LearningStep(
+                    skill=step["skill"],
+                    name=step["name"] or "",
+                    mentors=tuple(person_from_row(p) for p in step["mentors"]),
+                )
+                for step in item["steps"]
+            ),
+        )
+        for item in row["paths"]
+    )

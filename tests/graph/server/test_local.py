@@ -1,0 +1,106 @@
+"""The provisioned Neo4j: start, crash recovery, stop, and refusals.
+
+These use a second server (own store, own port) so the session's server is untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import random
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from graph.database import Database
+from graph.errors import ServerError
+from graph.registry import statement
+from graph.server.local import ENTRY_POINT, LocalServer
+from graph.settings import Settings
+from tests.builders import fixture_statement
+
+
+def _free_port() -> int:
+    """A free port below the ephemeral range, where clients never self-connect."""
+    for port in random.sample(range(17000, 27000), 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def _settings_for(settings: Settings, home: Path, port: int) -> Settings:
+    local = dataclasses.replace(settings.local, home=home, port=port, heap="512m")
+    return dataclasses.replace(settings, local=local, neo4j_uri=local.uri)
+
+
+def _java_processes_for(home: Path) -> list[str]:
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
+    return [line for line in ps.stdout.splitlines() if ENTRY_POINT in line and str(home) in line]
+
+
+async def _count_marker(settings: Settings) -> int:
+    database = Database.connect(settings)
+    try:
+        rows = await database.read(statement("admin/count_nodes"))
+        return int(rows[0]["nodes"])
+    finally:
+        await database.close()
+
+
+async def _write_marker(settings: Settings) -> None:
+    database = Database.connect(settings)
+    try:
+        await database.write(fixture_statement("create_placeholder"), {"key": "crash-probe"})
+    finally:
+        await database.close()
+
+
+def test_kill_9_loses_nothing_committed_and_stop_leaves_no_process(
+    settings: Settings, tmp_path: Path, neo4j_server: None
+) -> None:
+    own = _settings_for(settings, tmp_path / "neo4j", _free_port())
+    server = LocalServer(own)
+    assert server.start() is True
+    assert server.start() is False, "a second start is a no-op"
+    try:
+        asyncio.run(_write_marker(own))
+        server.kill()
+        assert _java_processes_for(own.local.home) == []
+        assert server.start() is True, "start recovers the store after kill -9"
+        assert asyncio.run(_count_marker(own)) == 1
+        status = server.status()
+        assert status.running and status.version and status.version.startswith("5.26.")
+        assert status.store == own.local.home / "data"
+    finally:
+        server.stop()
+    assert _java_processes_for(own.local.home) == []
+    assert server.status().running is False
+
+
+def test_a_port_taken_by_something_else_is_refused_and_nothing_is_killed(
+    settings: Settings, tmp_path: Path
+) -> None:
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = int(squatter.getsockname()[1])
+        server = LocalServer(_settings_for(settings, tmp_path / "neo4j", port))
+        with pytest.raises(ServerError, match=f"port {port}.*Nothing was killed"):
+            server.start()
+        assert squatter.fileno() != -1
+
+
+def test_missing_maven_is_named(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+    monkeypatch.setenv("PATH", "/nonexistent")
+    server = LocalServer(_settings_for(settings, tmp_path / "neo4j", _free_port()))
+    with pytest.raises(ServerError, match=r"Maven \(mvn\) is not on PATH"):
+        server.ensure_runtime()
