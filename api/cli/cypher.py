@@ -13,7 +13,7 @@ from api.cli.database import with_database
 from api.cli.output import console, reports_errors
 from api.cli.result_formats import Format, render
 from graph.errors import BadInput
-from graph.explore.catalogue import Param
+from graph.explore.params import Param
 from graph.explore.runner import (
     ANALYST_TIMEOUT,
     DEFAULT_ROW_LIMIT,

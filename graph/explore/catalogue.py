@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from graph.errors import BadInput, NotFound, StatementError
-from graph.explore.params import check_type, from_json, from_text
+from graph.explore.params import Param, check_type
 from graph.registry import Statement, statements_under
 
 AREA = "explore"
@@ -35,20 +35,6 @@ _FIELDS = {"title", "description", "param", "returns", "indexes"}
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\S+)(?:\s*=\s*(?P<default>.+?))?$")
 _SEPARATOR = " \u2014 "  # an em dash between a parameter's declaration and its description
 _USED = re.compile(r"\$([A-Za-z_]\w*)")
-
-
-@dataclass(frozen=True)
-class Param:
-    name: str
-    type: str
-    """`string`, `int`, `float`, `bool`, `date` or `list<...>` of those."""
-    description: str
-    required: bool
-    default: Any = None
-
-    def coerce(self, value: Any, *, text: bool = False) -> Any:
-        """The value typed for Cypher: from a CLI string when `text`, else from JSON."""
-        return from_text(self, value) if text else from_json(self, value)
 
 
 @dataclass(frozen=True)

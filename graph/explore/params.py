@@ -7,17 +7,29 @@ an analyst never sees a Cypher type error for a mistyped `--param`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.errors import BadInput
-
-if TYPE_CHECKING:
-    from graph.explore.catalogue import Param
 
 SCALARS = ("string", "int", "float", "bool", "date")
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    """`string`, `int`, `float`, `bool`, `date` or `list<...>` of those."""
+    description: str
+    required: bool
+    default: Any = None
+
+    def coerce(self, value: Any, *, text: bool = False) -> Any:
+        """The value typed for Cypher: from a CLI string when `text`, else from JSON."""
+        return from_text(self, value) if text else from_json(self, value)
 
 
 def check_type(name: str) -> None:
