@@ -13,7 +13,6 @@ from pathlib import Path
 import httpx
 import neo4j
 import pytest
-from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +31,7 @@ from graph.server.local import LocalServer  # noqa: E402
 from graph.server.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from tests.api.graphql import GraphQLClient  # noqa: E402
+from tests.servers import lifespan  # noqa: E402
 
 EGO_FACEBOOK_DIR = Path(
     os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
@@ -111,7 +111,7 @@ async def empty_graph(database: Database) -> Database:
 async def app(settings: Settings, empty_graph: Database) -> AsyncIterator[Starlette]:
     """The real ASGI app, lifespan run, over an empty graph."""
     application = create_app(settings)
-    async with LifespanManager(application):
+    async with lifespan(application):
         yield application
 
 

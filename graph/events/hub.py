@@ -21,6 +21,9 @@ from graph.settings import Settings, WatchSettings
 
 logger = logging.getLogger("mentorgraph.events")
 
+DRAIN_TIMEOUT = 10.0
+"""Seconds `close` waits for events being handled before it cancels them."""
+
 MAX_CONCURRENT_WATCHERS = 8
 """Background re-ranking may not take the driver's pool from requests (50 connections)."""
 
@@ -52,7 +55,7 @@ class EventHub:
         while self._tasks:
             await asyncio.gather(*tuple(self._tasks), return_exceptions=True)
 
-    async def close(self, *, timeout: float = 10.0) -> None:
+    async def close(self, *, timeout: float = DRAIN_TIMEOUT) -> None:
         try:
             await asyncio.wait_for(self.drain(), timeout)
         except TimeoutError:

@@ -3,13 +3,13 @@ from __future__ import annotations
 import dataclasses
 
 import httpx
-from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.builders import fixture_statement
+from tests.servers import lifespan
 
 
 async def test_healthz_answers_without_the_database(client: httpx.AsyncClient) -> None:
@@ -26,7 +26,7 @@ async def test_readyz_is_200_when_neo4j_answers(client: httpx.AsyncClient) -> No
 async def test_readyz_is_503_with_a_reason_when_neo4j_is_away(settings: Settings) -> None:
     away = dataclasses.replace(settings, neo4j_uri="bolt://127.0.0.1:1")
     app = create_app(away)
-    async with LifespanManager(app) as manager:
+    async with lifespan(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             response = await http.get("/readyz")
@@ -60,7 +60,7 @@ async def test_graphiql_is_served_unless_switched_off(
 ) -> None:
     for enabled in (True, False):
         app = create_app(settings, dataclasses.replace(api_settings, graphiql=enabled))
-        async with LifespanManager(app) as manager:
+        async with lifespan(app) as manager:
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
                 page = await http.get("/graphql", headers={"Accept": "text/html"})

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import httpx
-from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.settings import ApiSettings
@@ -22,6 +21,7 @@ from graph.settings import Settings
 from graph.viewer import Viewer
 from tests.api.graphql import GraphQLClient
 from tests.graph.server.test_local import _free_port, _settings_for
+from tests.servers import lifespan
 
 CREATE = 'mutation { createProfile(input: {name: "Writer"}) { person { key } } }'
 ADMIN = Viewer(key="root", role="admin")
@@ -52,7 +52,7 @@ async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
     try:
         database = Database.connect(own)
         await migrate(database)
-        async with LifespanManager(create_app(own, api_settings)) as manager:
+        async with lifespan(create_app(own, api_settings)) as manager:
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
                 gql = GraphQLClient(http, api_settings.jwt_secret)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import dataclasses
 
 import httpx
-from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.settings import ApiSettings
@@ -11,6 +10,7 @@ from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, person
+from tests.servers import lifespan
 
 NESTED = """query($a: Int!, $b: Int!) { people(first: $a) { nodes {
   connections(first: $b) { nodes { key } } } } }"""
@@ -35,7 +35,7 @@ async def test_mutations_over_the_rate_are_refused(
 ) -> None:
     await build(empty_graph, people=[person("ann")])
     limited = dataclasses.replace(api_settings, mutations_per_minute=3)
-    async with LifespanManager(create_app(settings, limited)) as manager:
+    async with lifespan(create_app(settings, limited)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             gql = GraphQLClient(http, limited.jwt_secret)
@@ -50,7 +50,7 @@ async def test_introspection_can_be_switched_off(
     settings: Settings, api_settings: ApiSettings, empty_graph: Database
 ) -> None:
     closed = dataclasses.replace(api_settings, introspection=False)
-    async with LifespanManager(create_app(settings, closed)) as manager:
+    async with lifespan(create_app(settings, closed)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             body = await http.post("/graphql", json={"query": "{ __schema { types { name } } }"})

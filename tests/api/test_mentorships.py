@@ -4,7 +4,6 @@ import asyncio
 import dataclasses
 
 import httpx
-from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.settings import ApiSettings
@@ -12,6 +11,7 @@ from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, mentor, person
+from tests.servers import lifespan
 
 REQUEST = """mutation($mentor: String!) {
   requestMentorship(input: {mentor: $mentor, message: "hi", goals: ["python"]}) {
@@ -128,7 +128,7 @@ async def test_a_pending_request_expires_after_its_time(
     rules = dataclasses.replace(settings.mentorship_rules, request_ttl_days=0)
     expiring = dataclasses.replace(settings, mentorship_rules=rules)
     await build(empty_graph, people=[person("ann"), mentor("max")])
-    async with LifespanManager(create_app(expiring, api_settings)) as manager:
+    async with lifespan(create_app(expiring, api_settings)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             gql = GraphQLClient(http, api_settings.jwt_secret)

@@ -5,7 +5,6 @@ import time
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
 from api.app import create_app
 from api.auth import issue_token
@@ -14,6 +13,7 @@ from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, person, skill
+from tests.servers import lifespan
 
 CREATE = """mutation($input: ProfileInput!) {
   createProfile(input: $input) { person { key name visibility openToMentor } } }"""
@@ -216,7 +216,7 @@ async def test_connection_requests_a_day_are_limited(
     safety = dataclasses.replace(settings.safety, connection_requests_per_day=2)
     limited = dataclasses.replace(settings, safety=safety)
     await build(empty_graph, people=[person("ann"), *(person(f"p{i}") for i in range(3))])
-    async with LifespanManager(create_app(limited, api_settings)) as manager:
+    async with lifespan(create_app(limited, api_settings)) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             gql = GraphQLClient(http, api_settings.jwt_secret)
