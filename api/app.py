@@ -26,6 +26,7 @@ from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connectio
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.events.hub import EventHub
+from graph.ranking.plans import compile_ranking_plans
 from graph.settings import Settings
 from graph.viewer import ANONYMOUS
 
@@ -91,6 +92,8 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.database = Database.connect(settings)
         app.state.events = await EventHub.start(settings, app.state.database)
+        # Before the first request, so that it does not wait seconds for a plan.
+        await compile_ranking_plans(app.state.database)
         # What start-up made (schema, modules, driver) lives as long as the process.
         # Frozen, a full garbage collection skips it: about 25 ms that would otherwise
         # stall a request now and then, at p99 (BENCHMARKS.md, API).

@@ -98,7 +98,7 @@ async def request_mentorship(
     async def work(tx: AsyncManagedTransaction) -> MentorshipRequest:
         await run(tx, _LOCK_PERSON, {"key": mentee})
         (facts,) = await run(tx, _REQUEST_FACTS, {"mentee": mentee, "mentor": mentor})
-        if facts["mentor"] is None or facts["blocked"] or not facts["visible"]:
+        if not facts["visible"]:
             raise NotFound(f"no person {mentor!r}")
         if not facts["mentor"].get("openToMentor"):
             raise Conflict(f"{mentor!r} is not open to mentoring")

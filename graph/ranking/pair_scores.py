@@ -46,6 +46,7 @@ async def score_pairs(
             "skillWeight": weights.skills,
             "employerWeight": weights.employer,
             "availabilityWeight": weights.availability,
+            "thirdHopDecay": weights.third_hop_decay,
             "skillDecay": weights.skill_decay,
             "hubDegreeCap": hub_degree_cap,
         },

@@ -1,14 +1,12 @@
 // A mentee's match events after a cursor, oldest first: replay, and `Person.matchEvents`.
-// Only events whose mentor the mentee may still see (not blocked either way, not PRIVATE,
-// CONNECTIONS only when connected), so a later block or privacy change hides the event.
+// Only events whose mentor the mentee may still see (rules/visible_to), so a later block or
+// privacy change hides the event.
 // Parameters: $mentee, $after (seq; 0 for the start), $limit.
 // Returns: one row per event: key, seq, at, score, signals (JSON text), mentee, mentor (keys).
 // Indexes: person_key.
 MATCH (me:Person {key: $mentee})<-[:FOR_MENTEE]-(e:MatchEvent)-[:SUGGESTS]->(mentor:Person)
 WHERE e.seq > $after
-  AND NOT EXISTS { (me)-[:BLOCKED]-(mentor) }
-  AND (mentor.visibility = 'PUBLIC'
-       OR (mentor.visibility = 'CONNECTIONS' AND EXISTS { (me)-[:KNOWS]-(mentor) }))
+  AND {{visible_to(me, mentor)}}
 RETURN e.key AS key, e.seq AS seq, e.at AS at, e.score AS score, e.signals AS signals,
        $mentee AS mentee, mentor.key AS mentor
 ORDER BY seq

@@ -1,14 +1,13 @@
 // What decides whether $mentee may ask $mentor for mentorship (same transaction).
 // Parameters: $mentee, $mentor (person keys).
-// Returns: mentor (map or null), visible, blocked, mentoring (already mentors them),
+// Returns: mentor (map or null), visible (exists and $mentee may see them, rules/visible_to:
+//   a hidden mentor answers as one who does not exist), mentoring (already mentors them),
 //   openForPair (an unexpired PENDING request either way), openOfMentee (unexpired
 //   PENDING requests sent).
 OPTIONAL MATCH (a:Person {key: $mentee})
 OPTIONAL MATCH (m:Person {key: $mentor})
 RETURN m { .* } AS mentor,
-       m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND EXISTS { (a)-[:KNOWS]-(m) })
-         AS visible,
-       EXISTS { (a)-[:BLOCKED]-(m) } AS blocked,
+       m IS NOT NULL AND {{visible_to(a, m)}} AS visible,
        EXISTS { (m)-[:MENTORS {status: 'ACTIVE'}]->(a) } AS mentoring,
        EXISTS { (a)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(m)
                 WHERE r.expiresAt > datetime() }

@@ -3,11 +3,9 @@
 // Parameters: $keys (list of person keys), $viewer (viewer's key or null), $admin (bool).
 // Returns: key, person (map of properties, or null).
 // Indexes: person_key.
+OPTIONAL MATCH (viewer:Person {key: $viewer})
 UNWIND range(0, size($keys) - 1) AS i
 OPTIONAL MATCH (p:Person {key: $keys[i]})
-WHERE p.key = $viewer OR $admin OR (
-  NOT EXISTS { (p)-[:BLOCKED]-(:Person {key: $viewer}) }
-  AND (p.visibility = 'PUBLIC'
-       OR (p.visibility = 'CONNECTIONS' AND EXISTS { (p)-[:KNOWS]-(:Person {key: $viewer}) })))
+WHERE {{visible_to_caller(viewer, p)}}
 RETURN $keys[i] AS key, p { .* } AS person
 ORDER BY i

@@ -4,14 +4,12 @@
 // Returns: people (list of person maps), skills (list of skill maps), employers (list of
 //   employer maps); missing or hidden keys are left out.
 // Indexes: person_key, skill_key, employer_key.
+OPTIONAL MATCH (viewer:Person {key: $viewer})
 RETURN
   COLLECT {
     UNWIND $people AS key
     MATCH (p:Person {key: key})
-    WHERE p.key = $viewer OR $admin OR (
-      NOT EXISTS { (p)-[:BLOCKED]-(:Person {key: $viewer}) }
-      AND (p.visibility = 'PUBLIC'
-           OR (p.visibility = 'CONNECTIONS' AND EXISTS { (p)-[:KNOWS]-(:Person {key: $viewer}) })))
+    WHERE {{visible_to_caller(viewer, p)}}
     RETURN p { .* }
   } AS people,
   COLLECT { UNWIND $skills AS key MATCH (s:Skill {key: key}) RETURN s { .* } } AS skills,

@@ -5,16 +5,14 @@
 //   or null), $limit (page size + 1, to tell whether there is a next page).
 // Returns: person (map of properties), ordered by key.
 // Indexes: person_key (ordered scan).
+OPTIONAL MATCH (viewer:Person {key: $viewer})
 MATCH (p:Person)
 WHERE p.key > coalesce($after, '')
   AND ($search IS NULL OR toLower(p.name) CONTAINS toLower($search)
        OR toLower(p.headline) CONTAINS toLower($search))
   AND ($skill IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(:Skill {key: $skill}) })
   AND ($employer IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Employer {key: $employer}) })
-  AND (p.key = $viewer OR $admin OR (
-    NOT EXISTS { (p)-[:BLOCKED]-(:Person {key: $viewer}) }
-    AND (p.visibility = 'PUBLIC'
-         OR (p.visibility = 'CONNECTIONS' AND EXISTS { (p)-[:KNOWS]-(:Person {key: $viewer}) }))))
+  AND {{visible_to_caller(viewer, p)}}
 RETURN p { .* } AS person
 ORDER BY p.key
 LIMIT $limit

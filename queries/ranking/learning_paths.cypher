@@ -4,10 +4,9 @@
 // target, the path is the shortest (then strongest, then smallest start key) from any skill the
 // mentee has, following RELATED_TO either way and LEADS_TO forwards, at most 6 steps; when no
 // skill of theirs leads there, the path is the target alone and start is null.
-// Mentors for a step have the step's skill (highest level first, then key) and pass the same
-// absolute exclusions as mentor matches: not the mentee, no ACTIVE mentorship of the mentee,
-// no PENDING request either way, no BLOCKED either way, openToMentor, not heldFromMatching,
-// free capacity, visible (PUBLIC, or CONNECTIONS with a KNOWS).
+// Mentors for a step can teach the step's skill (CAN_TEACH, as the ranking reads it; highest
+// level first, then key) and pass the ranking's absolute exclusions, from the same rules:
+// rules/suggestible_mentor and rules/free_capacity.
 // Parameters: $menteeKey; $skills (list of skill keys or null); $mentorsPerStep (3).
 // Returns one row: found, paths (list of {target, start, path: {skills, strength,
 //   steps: [{from, to, relation, weight}]}, steps: [{skill, name, mentors: [{key, name}]}]}).
@@ -15,22 +14,6 @@
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
-  CALL (me) {
-    OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
-    RETURN collect(DISTINCT b) AS blocked
-  }
-  CALL (me) {
-    OPTIONAL MATCH (me)<-[:MENTORS {status: 'ACTIVE'}]-(current:Person)
-    WITH collect(current) AS current
-    OPTIONAL MATCH (me)-[:REQUESTED]->(out:MentorshipRequest)-[:TO]->(asked:Person)
-      WHERE out.state = 'PENDING'
-    WITH current, collect(asked) AS asked
-    OPTIONAL MATCH (me)<-[:TO]-(inc:MentorshipRequest)<-[:REQUESTED]-(asking:Person)
-      WHERE inc.state = 'PENDING'
-    WITH current + asked AS engaged, collect(asking) AS asking
-    RETURN engaged + asking AS engaged
-  }
-  WITH me, [me] + blocked + engaged AS excluded
   CALL (me) {
     UNWIND coalesce($skills, []) AS skillKey
     MATCH (t:Skill {key: skillKey})
@@ -61,19 +44,14 @@ CALL (me) {
              weight: rels[i].weight}] AS pathSteps,
            CASE WHEN start IS NULL THEN nodes ELSE tail(nodes) END AS toLearn
   }
-  CALL (me, excluded, toLearn) {
+  CALL (me, toLearn) {
     UNWIND range(0, size(toLearn) - 1) AS i
     WITH i, toLearn[i] AS skill
-    CALL (me, excluded, skill) {
+    CALL (me, skill) {
       // MATCH, not OPTIONAL MATCH: Neo4j 5.26 drops every row of an OPTIONAL MATCH here
       // whose WHERE holds a COUNT subquery; an empty MATCH still collects [].
-      MATCH (m:Person)-[h:HAS_SKILL]->(skill)
-      WHERE NOT m IN excluded
-        AND m.openToMentor = true
-        AND coalesce(m.heldFromMatching, false) = false
-        AND (m.visibility = 'PUBLIC'
-             OR (m.visibility = 'CONNECTIONS' AND EXISTS { (me)-[:KNOWS]-(m) }))
-        AND coalesce(m.mentorCapacity, 0) > COUNT { (m)-[:MENTORS {status: 'ACTIVE'}]->() }
+      MATCH (m:Person)-[h:CAN_TEACH]->(skill)
+      WHERE {{suggestible_mentor(me, m)}} AND {{free_capacity(m)}} > 0
       WITH m, h
       ORDER BY h.level DESC, m.key
       LIMIT $mentorsPerStep

@@ -29,10 +29,12 @@
 // ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
-// Exclusions (absolute): the mentee, ACTIVE mentors of the mentee, PENDING requests either way,
-// BLOCKED either way, not openToMentor, heldFromMatching, no free capacity, PRIVATE, and
-// CONNECTIONS without a KNOWS to the mentee. Blocked people are never expanded, so they neither
-// count as mutual connections nor appear as evidence.
+// Exclusions (absolute): rules/suggestible_mentor (the mentee, ACTIVE mentors of the mentee,
+// PENDING requests either way, not openToMentor, heldFromMatching, not visible to the mentee:
+// BLOCKED either way, PRIVATE, CONNECTIONS without a KNOWS) and no free capacity
+// (rules/free_capacity). The social signal walks only through people the mentee may see
+// (rules/visible_to) and its degrees count only connections the mentee may see
+// (rules/visible_degree): a hidden person neither counts, nor weighs, nor appears as evidence.
 // A candidate needs a positive social, skills or employer contribution; availability only ranks.
 // Parameters:
 //   $menteeKey; $socialWeight (2.0), $skillWeight (1.0), $employerWeight (0.5),
@@ -47,8 +49,8 @@
 // Returns one row: found (the mentee exists), matches (list of maps in rank order: key,
 //   mentor (the mentor's properties), score, social, skills, employer, availability (raw
 //   signals), shares (map of each signal's share of the score), freeCapacity,
-//   mutualConnections (up to 3 people's properties, not PRIVATE, among the connections the
-//   social signal expanded, lowest degree first), skillPaths (per matched target: {target,
+//   mutualConnections (up to 3 people's properties, among the connections the social signal
+//   expanded, lowest degree first), skillPaths (per matched target: {target,
 //   skill, level, strength, skills: the path's skills' properties in order,
 //   steps: [{from, to, relation, weight}]}), sharedEmployers (the employers' properties)).
 //   Every node the page names comes with its properties, so a page needs no second lookup.
@@ -56,21 +58,6 @@
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
-  CALL (me) {
-    OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
-    RETURN collect(DISTINCT b) AS blocked
-  }
-  CALL (me) {
-    OPTIONAL MATCH (me)<-[:MENTORS {status: 'ACTIVE'}]-(current:Person)
-    WITH collect(current) AS current
-    OPTIONAL MATCH (me)-[:REQUESTED]->(out:MentorshipRequest)-[:TO]->(asked:Person)
-      WHERE out.state = 'PENDING'
-    WITH current, collect(asked) AS asked
-    OPTIONAL MATCH (me)<-[:TO]-(inc:MentorshipRequest)<-[:REQUESTED]-(asking:Person)
-      WHERE inc.state = 'PENDING'
-    WITH current + asked AS engaged, collect(asking) AS asking
-    RETURN engaged + asking AS engaged
-  }
   CALL (me) {
     OPTIONAL MATCH (me)-[w:WORKS_AT]->(e:Employer)
     WITH collect({employer: e, since: coalesce(w.since, date('1900-01-01')),
@@ -108,8 +95,8 @@ CALL (me) {
     RETURN collect({skill: s, target: t, priority: priority, reach: reach,
                     worth: priority * reach}) AS reach
   }
-  WITH me, blocked, [me] + blocked + engaged AS excluded, stints, currentEmployers, targets,
-       reach, [x IN reach WHERE x.skill = x.target | x.skill] AS strongSkills
+  WITH me, stints, currentEmployers, targets, reach,
+       [x IN reach WHERE x.skill = x.target | x.skill] AS strongSkills
   // Per target, the most any other skill is worth towards it (another wish on the way to it
   // counts: a strong skill is weak towards the other targets), and the most a weak skill is.
   // Each strong skill (a target itself) goes with its priority and the first of these.
@@ -121,7 +108,7 @@ CALL (me) {
     RETURN sum(otherMost) AS otherWorth, sum(weakMost) AS weakWorth,
            collect({skill: t, priority: priority, otherMost: otherMost}) AS strongTargets
   }
-  WITH me, blocked, excluded, stints, currentEmployers, targets, reach, strongTargets,
+  WITH me, stints, currentEmployers, targets, reach, strongTargets,
        otherWorth, weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
        // What a weak skill can add to a candidate's score, and the most a candidate found
        // only through weak skills can score.
@@ -129,41 +116,37 @@ CALL (me) {
 
   // Gather candidates: one row per (candidate, reason), summed per candidate. Every branch
   // yields only people open to mentoring (skills through CAN_TEACH, which only mentors have),
-  // and every candidate found is listed, for the weak tier below to leave out.
-  CALL (me, blocked, strongTargets, stints) {
-    CALL (me, blocked, strongTargets, stints) {
-      // The mentee's connections: only flags them, for CONNECTIONS-only profiles.
-      MATCH (me)-[:KNOWS]-(m)
-      WHERE m.openToMentor = true
-      RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, 1 AS friend, null AS via,
-             null AS employer
-      UNION ALL
+  // and every candidate found is listed, for the weak tier below to leave out. The social
+  // signal walks only through people the mentee may see, and divides by the connections of
+  // theirs the mentee may see (visible_degree), so no hidden person moves a score.
+  CALL (me, strongTargets, stints) {
+    CALL (me, strongTargets, stints) {
       MATCH (me)-[:KNOWS]-(z)
-      WHERE $socialWeight > 0 AND NOT z IN blocked
-      WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+      WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
+      WITH z, {{visible_degree(me, z)}} AS degree
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(m)
       WHERE m.openToMentor = true AND m <> me
-      RETURN m, 1.0 / degree AS social, 0.0 AS strong, 0.0 AS gain, 0 AS friend,
+      RETURN m, 1.0 / degree AS social, 0.0 AS strong, 0.0 AS gain,
              {person: z, degree: degree} AS via, null AS employer
       UNION ALL
       MATCH (me)-[:KNOWS]-(z)
-      WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND NOT z IN blocked
-      WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+      WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND {{visible_to(me, z)}}
+      WITH z, {{visible_degree(me, z)}} AS degree
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(y)
-      WHERE y <> me AND NOT y IN blocked
+      WHERE y <> me AND {{visible_to(me, y)}}
       WITH y, sum(1.0 / degree) AS resource
-      WITH y, resource, COUNT { (y)-[:KNOWS]-() } AS degree
+      WITH y, resource, {{visible_degree(me, y)}} AS degree
       WHERE degree <= $hubDegreeCap
       MATCH (y)-[:KNOWS]-(m)
       WHERE m.openToMentor = true AND m <> me
       RETURN m, $thirdHopDecay * resource / degree AS social, 0.0 AS strong, 0.0 AS gain,
-             0 AS friend, null AS via, null AS employer
+             null AS via, null AS employer
       UNION ALL
       // Holders of the strong skills, each skill scanned once: the value of a held target
       // (the lower bound's part), and what it adds over the best other skill (the upper's).
@@ -174,7 +157,7 @@ CALL (me) {
       WITH m, target, target.priority * coalesce(h.level, 1) / 5.0 AS value
       RETURN m, 0.0 AS social, value AS strong,
              CASE WHEN value > target.otherMost THEN value - target.otherMost ELSE 0.0 END AS gain,
-             0 AS friend, null AS via, null AS employer
+             null AS via, null AS employer
       UNION ALL
       // Former colleagues: stints at the same employer whose dates overlap.
       UNWIND stints AS mine
@@ -184,32 +167,25 @@ CALL (me) {
       WHERE coalesce(theirs.since, date('1900-01-01')) <= mine.until
         AND mine.since <= coalesce(theirs.until, date())
         AND m.openToMentor = true AND m <> me
-      RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, 0 AS friend, null AS via,
-             e AS employer
+      RETURN m, 0.0 AS social, 0.0 AS strong, 0.0 AS gain, null AS via, e AS employer
     }
     WITH m, sum(social) AS social, sum(strong) AS strong, sum(gain) AS gain,
-         max(friend) AS friend, collect(via) AS vias, collect(DISTINCT employer) AS employers
-    RETURN collect({m: m, social: social, strong: strong, gain: gain, friend: friend,
-                    vias: vias, employers: employers}) AS found
+         collect(via) AS vias, collect(DISTINCT employer) AS employers
+    RETURN collect({m: m, social: social, strong: strong, gain: gain, vias: vias,
+                    employers: employers}) AS found
   }
-  CALL (excluded, currentEmployers, otherWorth, found) {
+  CALL (me, currentEmployers, otherWorth, found) {
     UNWIND found AS c
-    WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.friend AS friend,
-         c.vias AS vias, c.employers AS employers
-    // openToMentor again, though every source yields mentors only: an absolute exclusion
-    // must not rest on CAN_TEACH alone being in step.
-    WHERE NOT m IN excluded
-      AND m.openToMentor = true
-      AND coalesce(m.heldFromMatching, false) = false
-      AND (m.visibility = 'PUBLIC' OR (m.visibility = 'CONNECTIONS' AND friend = 1))
+    WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.vias AS vias,
+         c.employers AS employers
+    // The exclusions, openToMentor included: though every source yields mentors only, an
+    // absolute exclusion must not rest on CAN_TEACH alone being in step.
+    WHERE {{suggestible_mentor(me, m)}}
       AND ($language IS NULL OR $language IN coalesce(m.languages, []))
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    // The degree (one db hit) first: most people mentor nobody.
-    WITH m, social, strong, gain, vias, employers,
-         coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
-           ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
+    WITH m, social, strong, gain, vias, employers, {{free_capacity(m)}} AS free
     WHERE free > 0
     // The skills signal from the strong skills alone is a lower bound; per target, the best
     // other skill bounds what the others can add: sum over targets of max(strong value, most
@@ -268,8 +244,8 @@ CALL (me) {
   }
   // Candidates reached only through weak skills score at most unseenBound: they are looked
   // for only when the page is not full above that.
-  CALL (me, excluded, currentEmployers, reach, weak, unseenBound, found, page) {
-    WITH me, excluded, currentEmployers, reach, weak, found
+  CALL (me, currentEmployers, reach, weak, unseenBound, found, page) {
+    WITH me, currentEmployers, reach, weak, found
     WHERE $skillWeight > 0 AND size(weak) > 0 AND unseenBound + 0.000001 >= $minScore
       AND NOT (size(page) = $first + 1 AND page[-1].score > unseenBound + 0.000001)
     CALL (me, weak, found) {
@@ -282,19 +258,14 @@ CALL (me) {
       WHERE m <> me
       RETURN m, {skill: s, level: coalesce(h.level, 1)} AS skill, 0 AS seen
     }
-    WITH excluded, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
+    WITH me, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
     WHERE seen = 0
-      AND NOT m IN excluded
-      AND m.openToMentor = true
-      AND coalesce(m.heldFromMatching, false) = false
-      AND m.visibility = 'PUBLIC'
+      AND {{suggestible_mentor(me, m)}}
       AND ($language IS NULL OR $language IN coalesce(m.languages, []))
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH reach, m, held,
-         coalesce(m.mentorCapacity, 0) - CASE COUNT { (m)-[:MENTORS]->() } WHEN 0 THEN 0
-           ELSE COUNT { (m)-[r:MENTORS]->() WHERE r.status = 'ACTIVE' } END AS free
+    WITH reach, m, held, {{free_capacity(m)}} AS free
     WHERE free > 0
     // They hold no strong skill, so the weak ones give their whole skills signal.
     CALL (held, reach) {
@@ -330,12 +301,11 @@ CALL (me) {
        $employerWeight * c.employer AS employerPart,
        $availabilityWeight * c.availability AS availabilityPart
 
-  // Evidence for the page only. Mutual connections are those the social signal expanded.
+  // Evidence for the page only. Mutual connections are those the social signal expanded
+  // (all visible to the mentee).
   CALL (vias) {
     UNWIND vias AS via
     WITH via.person AS z, via.degree AS degree
-    WHERE z.visibility IN ['PUBLIC', 'CONNECTIONS']
-    WITH z, degree
     ORDER BY degree, z.key
     LIMIT 3
     RETURN collect(z { .* }) AS mutualConnections

@@ -1,44 +1,60 @@
 // Scores given (mentee, mentor) pairs as ranking/mentor_matches does, for the match watcher:
 // a change names the few pairs it can affect, and they are scored in one round trip instead
-// of one full ranking per mentee. Keep in step with ranking/mentor_matches (same signals,
-// weights, exclusions and rounding; tests/graph/test_match_watcher.py compares the two).
-// Differences: only mentees seeking a mentor are scored; three-step social paths are not
-// scored; every connection of the mentee of at most $hubDegreeCap connections counts (the
-// ranking also stops after the $hubDegreeCap lowest-degree ones).
-// Exclusions: the mentee, ACTIVE mentors of the mentee, PENDING requests either way, BLOCKED
-// either way, not openToMentor, heldFromMatching, no free capacity, PRIVATE, and CONNECTIONS
-// without a KNOWS to the mentee. A pair needs a positive social, skills or employer part.
+// of one full ranking per mentee. Same signals, weights, hub cap, third hop, exclusions and
+// rounding as the ranking, from the same rules (tests/graph/events/test_watcher.py compares
+// signals, shares and scores of the two). The one difference: only mentees seeking a mentor
+// are scored.
+// Exclusions: rules/suggestible_mentor and rules/free_capacity, as the ranking. The social
+// signal walks through and divides by only people the mentee may see (rules/visible_to,
+// rules/visible_degree): at most $hubDegreeCap of the mentee's connections, lowest degree
+// first, none whose degree exceeds $hubDegreeCap; three-step walks when $thirdHopDecay > 0.
+// A pair needs a positive social, skills or employer part.
 // Parameters: $pairs (list of {mentee, mentor} keys), $socialWeight, $skillWeight,
-//   $employerWeight, $availabilityWeight, $skillDecay, $hubDegreeCap.
+//   $employerWeight, $availabilityWeight, $thirdHopDecay, $skillDecay, $hubDegreeCap.
 // Returns: one row per eligible pair: mentee, mentor (keys), score, social, skills, employer,
 //   availability (raw signals), shares (map of each signal's share of the score).
 // Indexes: person_key.
 UNWIND $pairs AS pair
 MATCH (me:Person {key: pair.mentee}), (m:Person {key: pair.mentor})
-WHERE me <> m
-  AND me.seekingMentor = true
-  AND m.openToMentor = true
-  AND coalesce(m.heldFromMatching, false) = false
-  AND (m.visibility = 'PUBLIC'
-       OR (m.visibility = 'CONNECTIONS' AND EXISTS { (me)-[:KNOWS]-(m) }))
-  AND NOT EXISTS { (me)-[:BLOCKED]-(m) }
-  AND NOT EXISTS { (me)<-[:MENTORS {status: 'ACTIVE'}]-(m) }
-  AND NOT EXISTS { (me)-[:REQUESTED]->(:MentorshipRequest {state: 'PENDING'})-[:TO]->(m) }
-  AND NOT EXISTS { (m)-[:REQUESTED]->(:MentorshipRequest {state: 'PENDING'})-[:TO]->(me) }
+WHERE me.seekingMentor = true AND {{suggestible_mentor(me, m)}}
 WITH DISTINCT me, m
-WITH me, m,
-     coalesce(m.mentorCapacity, 0) - COUNT { (m)-[:MENTORS {status: 'ACTIVE'}]->() } AS free
+WITH me, m, {{free_capacity(m)}} AS free
 WHERE free > 0
-CALL (me, m) {
-  OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)-[:KNOWS]-(m)
-  WHERE NOT EXISTS { (me)-[:BLOCKED]-(z) }
-  WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
-  RETURN sum(CASE WHEN z IS NOT NULL AND degree <= $hubDegreeCap THEN 1.0 / degree ELSE 0.0 END)
-         AS social
+WITH me, collect({mentor: m, free: free}) AS mentors
+// The mentee's side of the social signal, once per mentee: the connections it expands and
+// what three-step walks spread to the people beyond them.
+CALL (me) {
+  OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
+  WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
+  WITH z, {{visible_degree(me, z)}} AS degree
+  ORDER BY degree, z.key
+  LIMIT $hubDegreeCap
+  WITH z, degree WHERE z IS NOT NULL AND degree <= $hubDegreeCap
+  RETURN collect({person: z, degree: degree}) AS expanded
+}
+CALL (me, expanded) {
+  UNWIND expanded AS x
+  WITH x.person AS z, x.degree AS degree
+  WHERE $thirdHopDecay > 0
+  MATCH (z)-[:KNOWS]-(y:Person)
+  WHERE y <> me AND {{visible_to(me, y)}}
+  WITH y, sum(1.0 / degree) AS resource
+  WITH y, resource, {{visible_degree(me, y)}} AS degree
+  WHERE degree <= $hubDegreeCap
+  RETURN collect({person: y, spread: resource / degree}) AS beyond
+}
+UNWIND mentors AS candidate
+WITH me, expanded, beyond, candidate.mentor AS m, candidate.free AS free
+CALL (m, expanded, beyond) {
+  UNWIND [x IN expanded | {person: x.person, worth: 1.0 / x.degree}]
+         + [y IN beyond | {person: y.person, worth: $thirdHopDecay * y.spread}] AS walk
+  WITH walk.person AS z, walk.worth AS worth
+  MATCH (z)-[:KNOWS]-(m)
+  RETURN coalesce(sum(worth), 0.0) AS social
 }
 CALL (me, m) {
   MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
-  MATCH (m)-[h:HAS_SKILL]->(s:Skill)
+  MATCH (m)-[h:CAN_TEACH]->(s:Skill)
   MATCH (s)
         ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
           WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
@@ -46,7 +62,8 @@ CALL (me, m) {
   WITH t, w, max(coalesce(h.level, 1) / 5.0 * reduce(f = 1.0, rel IN r | f * $skillDecay *
            CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END))
        AS best
-  RETURN sum((6 - coalesce(w.priority, 1)) / 5.0 * best) AS skills
+  ORDER BY (6 - coalesce(w.priority, 1)) / 5.0 DESC, t.key
+  RETURN coalesce(sum((6 - coalesce(w.priority, 1)) / 5.0 * best), 0.0) AS skills
 }
 CALL (me, m) {
   OPTIONAL MATCH (me)-[mine:WORKS_AT]->(e:Employer)<-[theirs:WORKS_AT]-(m)

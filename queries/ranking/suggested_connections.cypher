@@ -3,28 +3,28 @@
 //               + $skillWeight * skills, 9), where
 //   social   resource allocation: sum of 1/degree(z) over connections z shared with the person
 //            (same hub cap as mentor matches: at most $hubDegreeCap connections expanded,
-//            lowest degree first, none whose degree exceeds $hubDegreeCap);
+//            lowest degree first, none whose degree exceeds $hubDegreeCap); like the ranking's,
+//            only through people the person may see (rules/visible_to), and degree counts
+//            only connections they may see (rules/visible_degree);
 //   employer sum of 1/(people who worked there) over employers both worked at;
 //   school   sum of 1/(people who studied there) over schools both attended;
 //   skills   sum of 1/(people who have it) over skills both have.
 // Candidates are friends of friends only; the other signals only re-rank them.
 // Exclusions: the person, existing connections, pending connection requests either way,
-// BLOCKED either way, heldFromMatching, and anyone not PUBLIC (a CONNECTIONS or PRIVATE
-// profile is only visible to connections, which these people are not). Blocked people are
-// neither expanded nor shown as mutual connections.
+// heldFromMatching, and anyone the person may not see (rules/visible_to: BLOCKED either way,
+// PRIVATE, and CONNECTIONS, since these people are not connections). Hidden people are
+// neither expanded, nor counted, nor shown as mutual connections.
 // Parameters: $personKey; $socialWeight (1.0), $employerWeight (0.0), $schoolWeight (0.0),
 //   $skillWeight (0.0), $hubDegreeCap (300); $first, $after (null or {score, key}): keyset
 //   pagination over ORDER BY score DESC, key ASC, returning up to $first + 1 rows.
 // Returns one row: found, suggestions (list of maps: key, name, headline, score, social,
-//   mutualCount, mutualConnections (up to 3 visible {key, name}, lowest degree first)).
+//   mutualCount (every mutual connection the person may see, so it equals the length of
+//   `mutualConnections(with:)`), mutualConnections (up to 3 of them {key, name}, lowest
+//   degree first)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
-  CALL (me) {
-    OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
-    RETURN collect(DISTINCT b) AS blocked
-  }
   CALL (me) {
     MATCH (me)-[:WORKS_AT]->(e:Employer)
     WITH DISTINCT e
@@ -40,18 +40,16 @@ CALL (me) {
     RETURN collect({place: s, weight: 1.0 / COUNT { (s)<-[:HAS_SKILL]-() }}) AS mySkills
   }
   MATCH (me)-[:KNOWS]-(z:Person)
-  WHERE NOT z IN blocked
-  WITH me, blocked, myEmployers, mySchools, mySkills, z, COUNT { (z)-[:KNOWS]-() } AS degree
+  WHERE {{visible_to(me, z)}}
+  WITH me, myEmployers, mySchools, mySkills, z, {{visible_degree(me, z)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
-  WITH me, blocked, myEmployers, mySchools, mySkills, z, degree
+  WITH me, myEmployers, mySchools, mySkills, z, degree
   WHERE degree <= $hubDegreeCap
   MATCH (z)-[:KNOWS]-(c:Person)
   WHERE c <> me
-  WITH me, blocked, myEmployers, mySchools, mySkills, c,
-       sum(1.0 / degree) AS social, count(*) AS mutualCount
-  WHERE NOT c IN blocked
-    AND c.visibility = 'PUBLIC'
+  WITH me, myEmployers, mySchools, mySkills, c, sum(1.0 / degree) AS social
+  WHERE {{visible_to(me, c)}}
     AND coalesce(c.heldFromMatching, false) = false
     AND NOT EXISTS { (me)-[:KNOWS]-(c) }
     AND NOT EXISTS { (me)-[:REQUESTED_CONNECTION]-(c) }
@@ -75,7 +73,7 @@ CALL (me) {
     RETURN sum(reduce(w = 0.0, p IN places | w + CASE WHEN p.place = s THEN p.weight ELSE 0.0 END))
            AS skills
   }
-  WITH me, blocked, c, social, mutualCount,
+  WITH me, c, social,
        round($socialWeight * social + $employerWeight * employer + $schoolWeight * school
              + $skillWeight * skills, 9) AS score
   WHERE score > 0
@@ -83,13 +81,14 @@ CALL (me) {
          OR (score = $after.score AND c.key > $after.key))
   ORDER BY score DESC, c.key
   LIMIT $first + 1
-  CALL (me, c, blocked) {
+  CALL (me, c) {
     MATCH (c)-[:KNOWS]-(z:Person)-[:KNOWS]-(me)
-    WHERE z.visibility IN ['PUBLIC', 'CONNECTIONS'] AND NOT z IN blocked
-    WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
+    WHERE {{visible_to(me, z)}}
+    WITH DISTINCT z
+    WITH z, {{visible_degree(me, z)}} AS degree
     ORDER BY degree, z.key
-    LIMIT 3
-    RETURN collect(z { .key, .name }) AS mutualConnections
+    WITH collect(z { .key, .name }) AS mutual
+    RETURN size(mutual) AS mutualCount, mutual[0..3] AS mutualConnections
   }
   RETURN collect({
     key: c.key, name: c.name, headline: c.headline, score: score, social: social,

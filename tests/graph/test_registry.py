@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from graph.errors import StatementError
-from graph.registry import QUERIES_DIR, all_statement_names, statement
+from graph.registry import (
+    QUERIES_DIR,
+    all_rule_names,
+    all_statement_names,
+    compose,
+    statement,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # Run by folder, not by name: explorations from the analysts' catalogue, schema and data
@@ -43,3 +49,54 @@ def test_every_statement_opens_with_a_header() -> None:
 def test_a_missing_statement_fails_with_its_name() -> None:
     with pytest.raises(StatementError, match="no/such_statement"):
         statement("no/such_statement")
+
+
+def _code(path: Path) -> str:
+    return "\n".join(
+        line for line in path.read_text().splitlines() if not line.strip().startswith("//")
+    )
+
+
+def test_every_rule_is_applied_by_some_statement() -> None:
+    texts = "\n".join(p.read_text() for p in QUERIES_DIR.rglob("*.cypher"))
+    unapplied = [rule for rule in all_rule_names() if f"{{{{{rule}(" not in texts]
+    assert unapplied == []
+
+
+def test_rules_are_composed_in_and_leave_no_braces() -> None:
+    for name in all_statement_names():
+        assert "{{" not in statement(name).text, name
+    composed = statement("people/get_people").text
+    assert "visible_to" not in composed.split("// Indexes")[-1]
+    assert "EXISTS { (viewer)-[:BLOCKED]-(p) }" in composed
+
+
+def test_visibility_is_decided_in_the_rules_alone() -> None:
+    """No statement that serves people spells out who may see whom: it applies the rule, so
+    there is no copy to drift (loads write the property; explorations serve analysts)."""
+    spelled = re.compile(r"visibility\s*(=|IN|<>)")
+    copies = [
+        name
+        for name in all_statement_names()
+        if not name.startswith(("load/", "explore/"))
+        and spelled.search(_code(QUERIES_DIR / f"{name}.cypher"))
+    ]
+    assert copies == []
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("RETURN {{visible_to(a)}}", "takes the variables viewer, person"),
+        ("RETURN {{visible_to(a, $b)}}", "takes the variables"),
+        ("RETURN {{no_such_rule(a, b)}}", "not found"),
+    ],
+)
+def test_a_bad_rule_application_fails_with_the_reason(text: str, error: str) -> None:
+    with pytest.raises(StatementError, match=error):
+        compose(text, within="test")
+
+
+def test_a_rule_is_not_a_statement() -> None:
+    with pytest.raises(StatementError, match="is a rule"):
+        statement("rules/visible_to")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from dataclasses import astuple
 
 import pytest
 
@@ -30,7 +31,7 @@ from graph.events.watcher import MatchWatcher
 from graph.mentorships import end_mentorship
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP
+from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, Weights
 from graph.settings import WatchSettings
 from tests.builders import build, knows, mentor, person, skill
 
@@ -186,8 +187,16 @@ async def test_published_events_reach_the_mentee_topic(empty_graph: Database) ->
     assert (message["mentee"], message["mentor"], message["prev"]) == ("ana", "mo", 0)
 
 
-async def test_pair_scores_agree_with_the_ranking(empty_graph: Database) -> None:
-    """ranking/score_pairs must score as ranking/mentor_matches does, exclusions included."""
+@pytest.mark.parametrize(
+    ("weights", "cap"),
+    [(Weights(), DEFAULT_HUB_DEGREE_CAP), (Weights(), 3), (Weights(third_hop_decay=0.5), 3)],
+    ids=["defaults", "hub cap", "hub cap and third hop"],
+)
+async def test_pair_scores_agree_with_the_ranking(
+    empty_graph: Database, weights: Weights, cap: int
+) -> None:
+    """ranking/score_pairs must score as ranking/mentor_matches does: the same pairs, each
+    with the same score, raw signals and shares, exclusions, hub cap and third hop included."""
     await build(
         empty_graph,
         skills=[skill("python"), skill("django"), skill("ml"), skill("stats")],
@@ -195,12 +204,17 @@ async def test_pair_scores_agree_with_the_ranking(empty_graph: Database) -> None
         related_to=[{"a": "stats", "b": "ml", "weight": 0.6}],
         employers=[{"key": "acme", "name": "Acme", "industry": "Software"}],
         people=[
-            seeker("ana"), seeker("bea"), person("z1"), person("z2"),
+            seeker("ana"), seeker("bea"), person("z1"), person("z2"), person("z3"),
+            person("z4"), person("y1"), person("p", visibility="PRIVATE"),
             mentor("m1"), mentor("m2", capacity=1), mentor("m3", visibility="CONNECTIONS"),
             mentor("m4", visibility="PRIVATE"), mentor("m5"), mentor("m6"),
         ],
+        # With a cap of 3, ana expands z3, z4 (2 visible connections each) and z1 (3), not z2
+        # (3 visible: m5 blocks ana, p is PRIVATE); z4 leads on to y1, who knows m6.
         knows=knows(("ana", "z1"), ("z1", "m1"), ("z1", "m2"), ("ana", "z2"), ("z2", "m3"),
-                    ("bea", "z2"), ("z2", "m5"), ("bea", "m3")),
+                    ("bea", "z2"), ("z2", "m5"), ("z2", "p"), ("bea", "m3"), ("ana", "z3"),
+                    ("z3", "m6"), ("ana", "z4"), ("z4", "y1"), ("y1", "m6"), ("y1", "m1"),
+                    ("p", "z4")),
         has_skill=[has("m1", "python", 3), has("m2", "django"), has("m5", "stats", 4),
                    has("m6", "ml", 2), has("m4", "ml")],
         wants_to_learn=[wants("ana", "django"), wants("ana", "ml", 3), wants("bea", "ml")],
@@ -210,10 +224,24 @@ async def test_pair_scores_agree_with_the_ranking(empty_graph: Database) -> None
     )  # fmt: skip
     mentors = [f"m{i}" for i in range(1, 7)]
     for mentee in ("ana", "bea"):
-        page = await mentor_matches(empty_graph, mentee, first=100)
-        ranked = {m.key: m.score for m in page.matches}
-        scored = await score_pairs(empty_graph, [(mentee, m) for m in mentors])
-        assert {s.mentor: s.score for s in scored} == pytest.approx(ranked), mentee
+        page = await mentor_matches(
+            empty_graph, mentee, first=100, weights=weights, hub_degree_cap=cap
+        )
+        ranked = {m.key: (m.score, *astuple(m.signals), *astuple(m.shares)) for m in page.matches}
+        scored = await score_pairs(
+            empty_graph, [(mentee, m) for m in mentors], weights=weights, hub_degree_cap=cap
+        )
+        values = {
+            s.mentor: (
+                s.score,
+                *(signal.value for signal in s.signals),
+                *(signal.share for signal in s.signals),
+            )
+            for s in scored
+        }
+        assert sorted(values) == sorted(ranked), mentee
+        for key, expected in ranked.items():
+            assert values[key] == pytest.approx(expected), (mentee, key)
         assert ranked, "the graph should give each mentee some match"
 
 

@@ -117,9 +117,10 @@ async def test_three_hop_walks_count_only_when_asked_for(empty_graph: Database) 
     assert page.matches[0].evidence.mutual_connections == ()
 
 
-async def test_private_mutuals_count_but_stay_hidden_and_blocked_ones_do_neither(
-    empty_graph: Database,
-) -> None:
+async def test_hidden_people_neither_count_nor_weigh_nor_show(empty_graph: Database) -> None:
+    """The social signal is computed over the people the mentee may see: a PRIVATE or
+    blocking mutual connection adds nothing, and a hidden connection of a visible mutual
+    one does not lower its weight (docs/privacy.md)."""
     await build(
         empty_graph,
         people=[
@@ -131,14 +132,15 @@ async def test_private_mutuals_count_but_stay_hidden_and_blocked_ones_do_neither
         ],
         knows=knows(
             ("me", "hidden"), ("hidden", "m"),
-            ("me", "shown"), ("shown", "m"),
+            ("me", "shown"), ("shown", "m"), ("shown", "hidden"),
             ("me", "blocker"), ("blocker", "m"),
         ),
         blocks=[{"person": "blocker", "blocked": "me"}],
     )  # fmt: skip
     (match,) = (await mentor_matches(empty_graph, "me", weights=NO_AVAILABILITY)).matches
-    # hidden (degree 2) and shown (degree 2) count; the blocker does not.
-    assert match.score == pytest.approx(2 * (1 / 2 + 1 / 2))
+    # Only shown counts, with the degree the mentee can see: me and m (hidden is not seen).
+    assert match.signals.social == pytest.approx(1 / 2)
+    assert match.score == pytest.approx(2 * (1 / 2))
     assert [p.key for p in match.evidence.mutual_connections] == ["shown"]
 
 
@@ -393,12 +395,13 @@ async def test_every_exclusion_is_absolute(empty_graph: Database) -> None:
         holds=[{"person": "held", "held": True}],
     )  # fmt: skip
     page = await mentor_matches(empty_graph, me)
-    # hub knows self and the 14 others: each gets 1/15; half has one of two places free.
+    # hub knows self and the 14 others, of whom self may not see 4 (blocked, blocker, private,
+    # connections): each gets 1/11; half has one of two places free.
     assert ranked(page) == expect(
-        ("completed", 2 / 15 + 0.2),
-        ("conn-friend", 2 / 15 + 0.2),
-        ("declined", 2 / 15 + 0.2),
-        ("half", 2 / 15 + 0.1),
+        ("completed", 2 / 11 + 0.2),
+        ("conn-friend", 2 / 11 + 0.2),
+        ("declined", 2 / 11 + 0.2),
+        ("half", 2 / 11 + 0.1),
     )
     assert page.matches[-1].free_capacity == 1
     assert page.matches[-1].signals.availability == pytest.approx(0.5)

@@ -35,11 +35,12 @@ async def test_suggestions_are_friends_of_friends_ranked_by_resource_allocation(
     )  # fmt: skip
     await empty_graph.write(_REQUEST_CONNECTION, {"from": "me", "to": "asked"})
     page = await suggested_connections(empty_graph, "me")
-    # degrees: a 5 (me, b, c, conn, priv), b 7. c: 1/5 + 1/7; e: 1/7. a and b are
-    # connections already; conn and priv are not visible; foe blocked; asked is pending.
+    # Degrees count the connections me may see: a 3 (me, b, c: not conn nor priv), b 6 (me,
+    # a, c, e, asked, held: not foe). c: 1/3 + 1/6; e: 1/6. a and b are connections already;
+    # conn and priv are not visible; foe blocked; asked is pending; held is held.
     assert [(s.key, s.score) for s in page.suggestions] == [
-        ("c", pytest.approx(1 / 5 + 1 / 7, abs=1e-9)),
-        ("e", pytest.approx(1 / 7, abs=1e-9)),
+        ("c", pytest.approx(1 / 3 + 1 / 6, abs=1e-9)),
+        ("e", pytest.approx(1 / 6, abs=1e-9)),
     ]
     c = page.suggestions[0]
     assert c.mutual_count == 2

@@ -1,0 +1,11 @@
+// Rule: may `viewer` see `person`? The one rule of docs/privacy.md ("Who may see a person"),
+// as a member sees: themself always; nobody in a block with the person, either way; a PUBLIC
+// person everyone, a CONNECTIONS person their connections, a PRIVATE person nobody else.
+// A null `viewer` (an anonymous caller, or a key that is not a person) sees PUBLIC people.
+// Every statement that returns, counts or scores people relative to someone applies it.
+// Arguments: viewer (a Person or null), person (a Person).
+({{viewer}} IS NOT NULL AND {{viewer}} = {{person}})
+OR (NOT EXISTS { ({{viewer}})-[:BLOCKED]-({{person}}) }
+    AND ({{person}}.visibility = 'PUBLIC'
+         OR ({{person}}.visibility = 'CONNECTIONS'
+             AND EXISTS { ({{viewer}})-[:KNOWS]-({{person}}) })))
