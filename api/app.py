@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -92,8 +94,12 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.database = Database.connect(settings)
         app.state.events = await EventHub.start(settings, app.state.database)
-        # Before the first request, so that it does not wait seconds for a plan.
-        await compile_ranking_plans(app.state.database)
+        # Beside the first requests, so that most of them find the plans cached.
+        plans = (
+            asyncio.create_task(compile_ranking_plans(app.state.database))
+            if settings.prepare_plans
+            else None
+        )
         # What start-up made (schema, modules, driver) lives as long as the process.
         # Frozen, a full garbage collection skips it: about 25 ms that would otherwise
         # stall a request now and then, at p99 (BENCHMARKS.md, API).
@@ -102,6 +108,10 @@ def create_app(
         try:
             yield
         finally:
+            if plans:
+                plans.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await plans
             await app.state.events.close()
             await app.state.database.close()
             forget_this_worker()

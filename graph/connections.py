@@ -57,7 +57,7 @@ async def request_connection(
     async def work(tx) -> None:  # type: ignore[no-untyped-def]
         await run(tx, _LOCK_PERSON, {"key": sender})
         (facts,) = await run(tx, _CONNECTION_FACTS, {"from": sender, "to": target})
-        if not facts["target"] or facts["blocked"]:
+        if not facts["target"]:
             raise NotFound(f"no person {target!r}")
         if facts["connected"]:
             raise Conflict(f"you are already connected to {target!r}")

@@ -66,20 +66,22 @@ class Filed:
 async def block_person(
     database: Database, blocker: str, blocked: str, *, reason: str | None
 ) -> BlockOutcome:
+    """Block `blocked`, whom the blocker may not even see (a harasser who went PRIVATE or
+    blocked them first). It succeeds alike for any key, one of nobody included, so that
+    blocking tells nobody whether a key is someone's (docs/privacy.md)."""
     if blocker == blocked:
         raise BadInput("you cannot block yourself", field="person")
     rows = await database.write(
         _BLOCK_PERSON, {"blocker": blocker, "blocked": blocked, "reason": reason}
     )
     if not rows:
-        raise NotFound(f"no person {blocked!r}")
+        return BlockOutcome(0, 0)
     return BlockOutcome(rows[0]["cancelledMentorships"], rows[0]["withdrawnRequests"])
 
 
 async def unblock_person(database: Database, blocker: str, blocked: str) -> None:
-    rows = await database.write(_UNBLOCK_PERSON, {"blocker": blocker, "blocked": blocked})
-    if rows[0]["removed"] == 0:
-        raise NotFound(f"you have not blocked {blocked!r}")
+    """Lift a block; like blocking, it succeeds alike for any key."""
+    await database.write(_UNBLOCK_PERSON, {"blocker": blocker, "blocked": blocked})
 
 
 async def report_person(

@@ -97,6 +97,8 @@ class Settings:
     mentorship_rules: MentorshipRules
     safety: SafetyLimits
     watch: WatchSettings
+    prepare_plans: bool = True
+    """Compile the ranking's query plans when the API starts (graph.ranking.plans)."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -131,4 +133,5 @@ class Settings:
                 fanout=env_int("MENTORGRAPH_MATCH_FANOUT", 1000),
                 per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),
+            prepare_plans=env_flag("MENTORGRAPH_PREPARE_PLANS", True),
         )

@@ -6,7 +6,6 @@ Unless `NEO4J_URI` names a server, the tests provision their own Neo4j in
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -25,13 +24,15 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 # each test's graph; the ranking's statements take seconds to plan on a busy machine. The
 # tests that are about timeouts set their own.
 os.environ.setdefault("MENTORGRAPH_QUERY_TIMEOUT", "120")
+# Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
+# would only add work (tests/graph/ranking/test_plans.py runs it).
+os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")
 os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
 
 import graph.database  # noqa: E402
 from api.app import create_app  # noqa: E402
 from api.settings import ApiSettings  # noqa: E402
 from graph.database import Database  # noqa: E402
-from graph.ranking.plans import compile_ranking_plans  # noqa: E402
 from graph.server.admin import wipe  # noqa: E402
 from graph.server.local import LocalServer  # noqa: E402
 from graph.server.migrations import migrate  # noqa: E402
@@ -85,25 +86,16 @@ def api_settings() -> ApiSettings:
     return ApiSettings.from_env()
 
 
-async def _prepare(settings: Settings) -> None:
-    """The schema, and the ranking's plans compiled once for the whole run: every app a
-    test starts compiles them too, and finds them cached."""
-    database = Database.connect(settings)
-    try:
-        await migrate(database)
-        await compile_ranking_plans(database)
-    finally:
-        await database.close()
-
-
 @pytest.fixture(scope="session")
 def neo4j_server(settings: Settings) -> Iterator[None]:
     """The real server for the whole run; stopped at the end if this run started it."""
-    server = LocalServer(settings) if settings.managed else None
-    started = server.start() if server else False
-    asyncio.run(_prepare(settings))
+    if not settings.managed:
+        yield
+        return
+    server = LocalServer(settings)
+    started = server.start()
     yield
-    if server and started and os.environ.get("MENTORGRAPH_KEEP_NEO4J") != "1":
+    if started and os.environ.get("MENTORGRAPH_KEEP_NEO4J") != "1":
         server.stop()
 
 

@@ -1,9 +1,11 @@
 // Files a report on $reported; once $threshold distinct people have open reports on
 // them, they are held out of matching until an admin decides.
 // Parameters: $key (new report key), $reporter, $reported, $reason, $details, $threshold.
-// Returns: report (map), held (bool: the reported person is now held).
+// Returns: report (map), held (bool: the reported person is now held); no row, and nothing
+//   written, when $reporter may not see $reported (rules/visible_to).
 MATCH (a:Person {key: $reporter})
 MATCH (b:Person {key: $reported})
+WHERE {{visible_to(a, b)}}
 CREATE (a)-[:FILED]->(r:Report {key: $key, reason: $reason, details: $details,
                                 state: 'OPEN', createdAt: datetime()})-[:ABOUT]->(b)
 WITH a, b, r, COUNT { MATCH (x:Person)-[:FILED]->(:Report {state: 'OPEN'})-[:ABOUT]->(b)

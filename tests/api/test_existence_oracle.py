@@ -1,0 +1,160 @@
+"""A person the viewer may not see is indistinguishable from a key that is nobody's.
+
+For every operation of the schema that names a person by key, each kind of hidden
+person (PRIVATE, CONNECTIONS without a connection, blocked by the viewer, blocking
+the viewer) gets the same answer as an absent key, key aside, and an answer that
+refuses writes nothing (docs/privacy.md, "What you may do to someone you cannot
+see"). Each hidden person is made as present as possible: connected to the viewer
+where the kind allows it, asking the viewer to connect, an open mentor, sharing
+connections with the viewer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from graphql import GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema
+
+from api.schema import build_schema
+from graph.database import Database
+from graph.registry import statement
+from graph.server.stats import content_hash
+from tests.api.graphql import GraphQLClient
+from tests.builders import build, mentor, person
+
+VIEWER, FRIEND, ABSENT = "viewer", "friend", "t-absent"
+HIDDEN = ("t-private", "t-connections", "t-blocked", "t-blocker")
+_REQUEST_CONNECTION = statement("connections/request_connection")
+
+OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra variables)
+    "Query.person": ("query($k: String!) { person(key: $k) { key } }", {}),
+    "Person.mutualConnections": (
+        "query($k: String!) { viewer { mutualConnections(with: $k) { key } } }",
+        {},
+    ),
+    "Mutation.requestConnection": (
+        "mutation($k: String!) { requestConnection(input: {person: $k}) { connected } }",
+        {},
+    ),
+    "Mutation.respondToConnectionRequest": (
+        "mutation($k: String!) { respondToConnectionRequest(input: {person: $k, accept: true})"
+        " { connected } }",
+        {},
+    ),
+    "Mutation.removeConnection": (
+        "mutation($k: String!) { removeConnection(input: {person: $k}) { connected } }",
+        {},
+    ),
+    "Mutation.requestMentorship": (
+        "mutation($k: String!) { requestMentorship(input: {mentor: $k}) { request { state } } }",
+        {},
+    ),
+    "Mutation.reportPerson": (
+        "mutation($k: String!) { reportPerson(input: {person: $k, reason: HARASSMENT})"
+        " { heldFromMatching } }",
+        {},
+    ),
+    "Mutation.blockPerson": (
+        "mutation($k: String!) { blockPerson(input: {person: $k})"
+        " { person cancelledMentorships withdrawnRequests } }",
+        {},
+    ),
+    "Mutation.unblockPerson": (
+        "mutation($k: String!) { unblockPerson(input: {person: $k}) { person } }",
+        {},
+    ),
+    "Mutation.endMentorship": (
+        "mutation($k: String!) { endMentorship(input: {person: $k, outcome: COMPLETED,"
+        ' reason: "done"}) { mentorship { status } } }',
+        {},
+    ),
+}
+"""Every place that takes a person's key; the walk below proves the list is complete."""
+
+WRITES_ANYWAY = {"Mutation.blockPerson", "Mutation.unblockPerson"}
+"""Blocking a hidden person, and lifting it, take effect (a harasser may hide); both answer
+alike for any key."""
+
+PERSON_KEY_NAMES = {"key", "with", "person", "mentor"}
+
+
+def _person_key_places(schema: GraphQLSchema) -> set[str]:
+    """Fields whose arguments, or whose input's fields, name a person by key."""
+    places = set()
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field_name, field in type_.fields.items():
+            for arg_name, arg in field.args.items():
+                arg_type = arg.type.of_type if isinstance(arg.type, GraphQLNonNull) else arg.type
+                names = (
+                    set(arg_type.fields)
+                    if isinstance(arg_type, GraphQLInputObjectType)
+                    else {arg_name}
+                )
+                if names & PERSON_KEY_NAMES:
+                    places.add(f"{type_.name}.{field_name}")
+    return places
+
+
+def test_the_walk_covers_every_place_that_takes_a_person_key() -> None:
+    schema = build_schema(introspection=True)._schema
+    places = _person_key_places(schema)
+    assert {"Query.person", "Mutation.blockPerson"} <= places, "the walk finds nothing?"
+    assert places == set(OPERATIONS)
+
+
+async def _graph(database: Database) -> None:
+    hidden = [
+        mentor("t-private", visibility="PRIVATE"),
+        mentor("t-connections", visibility="CONNECTIONS"),
+        mentor("t-blocked"),
+        mentor("t-blocker"),
+    ]
+    await build(
+        database,
+        people=[person(VIEWER, seekingMentor=True), person(FRIEND), *hidden],
+        knows=[
+            {"a": VIEWER, "b": FRIEND, "since": None},
+            {"a": VIEWER, "b": "t-private", "since": None},
+            *({"a": key, "b": FRIEND, "since": None} for key in HIDDEN),
+        ],
+        blocks=[
+            {"person": VIEWER, "blocked": "t-blocked"},
+            {"person": "t-blocker", "blocked": VIEWER},
+        ],
+    )
+    for key in ("t-private", "t-connections"):
+        await database.write(_REQUEST_CONNECTION, {"from": key, "to": VIEWER})
+
+
+def _answer(body: dict[str, Any], key: str) -> str:
+    return json.dumps(body, sort_keys=True).replace(key, "<key>")
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+async def test_a_hidden_person_answers_as_an_absent_key(
+    gql: GraphQLClient, empty_graph: Database, operation: str
+) -> None:
+    document, extra = OPERATIONS[operation]
+    await _graph(empty_graph)
+    for key in HIDDEN:
+        before = await content_hash(empty_graph)
+        absent = await gql.send(document, {"k": ABSENT, **extra}, as_=VIEWER)
+        assert await content_hash(empty_graph) == before, f"{operation} wrote for nobody"
+        hidden = await gql.send(document, {"k": key, **extra}, as_=VIEWER)
+        assert _answer(hidden, key) == _answer(absent, ABSENT), (operation, key)
+        if operation not in WRITES_ANYWAY:
+            assert await content_hash(empty_graph) == before, f"{operation} wrote for {key}"
+
+
+async def test_blocking_a_hidden_person_takes_effect(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await _graph(empty_graph)
+    query = "query($k: String!) { person(key: $k) { key } }"
+    assert (await gql.data(query, {"k": VIEWER}, as_="t-private"))["person"] == {"key": VIEWER}
+    await gql.data(OPERATIONS["Mutation.blockPerson"][0], {"k": "t-private"}, as_=VIEWER)
+    assert await gql.error_code(query, {"k": VIEWER}, as_="t-private") == "NOT_FOUND"
