@@ -3,10 +3,12 @@
 //   two connections (KNOWS, either direction) can teach. An available mentor is open to
 //   mentoring, has free capacity (mentorCapacity above their ACTIVE mentees) and holds the
 //   goal skill at `minLevel` or above. `goals` lists the unmet goals; `wanted` counts all goals.
+//   PRIVATE mentees are left out (rules/named_to_analysts); PRIVATE mentors still count.
 // param: minLevel int = 3 — the lowest skill level (1..5) that counts as able to mentor
 // returns: mentee, name, unmetGoals, wanted, goals
 // indexes: person_open_to_mentor
 MATCH (m:Person {seekingMentor: true})
+WHERE {{named_to_analysts(m)}}
 WITH m, COLLECT { MATCH (m)-[:WANTS_TO_LEARN]->(g:Skill) RETURN g ORDER BY g.key } AS wanted
 WHERE size(wanted) > 0
 CALL (m, wanted) {

@@ -73,13 +73,12 @@ def test_rules_are_composed_in_and_leave_no_braces() -> None:
 
 def test_visibility_is_decided_in_the_rules_alone() -> None:
     """No statement that serves people spells out who may see whom: it applies the rule, so
-    there is no copy to drift (loads write the property; explorations serve analysts)."""
+    there is no copy to drift (loads write the property)."""
     spelled = re.compile(r"visibility\s*(=|IN|<>)")
     copies = [
         name
         for name in all_statement_names()
-        if not name.startswith(("load/", "explore/"))
-        and spelled.search(_code(QUERIES_DIR / f"{name}.cypher"))
+        if not name.startswith("load/") and spelled.search(_code(QUERIES_DIR / f"{name}.cypher"))
     ]
     assert copies == []
 
