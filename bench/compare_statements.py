@@ -24,7 +24,7 @@ from bench.ranking_support import connect, machine_load, percentile
 from graph.database import Database
 from graph.ranking.matches import match_parameters
 from graph.ranking.types import Filters, Weights
-from graph.registry import Statement
+from graph.registry import Statement, compose
 
 VARIANTS: tuple[dict[str, Any], ...] = (
     {},
@@ -81,7 +81,10 @@ async def main() -> None:
     parser.add_argument("--check", type=int, default=60, help="mentees whose answers must agree")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    versions = [Statement(name=str(f), text=f.read_text(), header="") for f in args.files]
+    versions = [
+        Statement(name=str(f), text=compose(f.read_text(), within=str(f)), header="")
+        for f in args.files
+    ]
     database = await connect()
     try:
         keys = await mentees(database, args.mentees)
