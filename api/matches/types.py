@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Info
 from api.employers.types import Employer
-from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
 from graph.lookups import Found
 from graph.ranking import types as ranking
+from graph.ranking.signals import Signal
 
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
@@ -18,6 +17,10 @@ class MatchSignal:
     name: str = strawberry.field(description="social, skills, employer or availability.")
     value: float
     share: float = strawberry.field(description="Share of the score, in [0, 1].")
+
+    @classmethod
+    def from_record(cls, signal: Signal) -> MatchSignal:
+        return cls(name=signal.name, value=signal.value, share=signal.share)
 
 
 @strawberry.input(description="How much each signal counts; defaults are in docs/ranking.md.")
@@ -99,14 +102,6 @@ def _step(step: ranking.SkillStep) -> SkillStep:
     )
 
 
-def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
-    names = ("social", "skills", "employer", "availability")
-    return [
-        MatchSignal(name=n, value=getattr(match.signals, n), share=getattr(match.shares, n))
-        for n in names
-    ]
-
-
 @strawberry.type(description="A mentor for the mentee, with the score explained.")
 class MentorMatch:
     mentor: Person
@@ -129,7 +124,7 @@ class MentorMatch:
         return cls(
             mentor=Person.from_record(record.mentor),
             score=record.score,
-            signals=_signals(record),
+            signals=[MatchSignal.from_record(s) for s in record.signals],
             free_capacity=record.free_capacity,
             mutual_connections=[Person.from_record(p) for p in evidence.mutual_connections],
             skill_paths=[SkillPath.from_evidence(e) for e in evidence.skill_paths],
@@ -137,20 +132,20 @@ class MentorMatch:
         )
 
 
-def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
-    """The ranking's own (score, key) cursors become the edges' cursors."""
-    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m)) for m in page.matches]
-    info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
-    return Connection(edges=edges, page_info=info)
-
-
-@strawberry.type(description="Someone you may know.")
+@strawberry.type(description="Someone you may know, with what you have in common.")
 class ConnectionSuggestion:
-    record: strawberry.Private[ranking.ConnectionSuggestion]
+    person: Person
     score: float
-    mutual_count: int
+    mutual_count: int = strawberry.field(description="How many connections you share.")
+    mutual_connections: list[Person] = strawberry.field(
+        description="Up to 3 of the connections you share, closest-knit first."
+    )
 
-    @strawberry.field
-    async def person(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.record.key)
-        return Person.from_record(found) if found else None
+    @classmethod
+    def from_record(cls, record: ranking.ConnectionSuggestion) -> ConnectionSuggestion:
+        return cls(
+            person=Person.from_record(record.person),
+            score=record.score,
+            mutual_count=record.mutual_count,
+            mutual_connections=[Person.from_record(p) for p in record.mutual_connections],
+        )

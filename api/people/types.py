@@ -14,11 +14,12 @@ from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
 from api.node import Node
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from api.permissions import IsSelfOrAdmin
 from api.skills.types import LearningGoal, PersonSkill
 from graph.connections import ConnectionsPage
 from graph.mentorships import requests_of_person
+from graph.pages import check_first, key_after
 from graph.people import Person as PersonRecord
 from graph.safety import export_person
 
@@ -95,9 +96,9 @@ class Person(Node):
     async def connections(
         self, info: Info, first: int = 10, after: str | None = None
     ) -> Connection[Person]:
-        page = ConnectionsPage(self.key, decode_cursor(after), check_first(first) + 1)
+        page = ConnectionsPage(self.key, key_after(after), check_first(first) + 1)
         people = await info.context.loaders.connections.load(page)
-        return connection(people, first, lambda p: p.key, Person.from_record)
+        return connection(people, first, lambda p: (p.key,), Person.from_record)
 
     @strawberry.field(
         description="Connections shared with another person, as the viewer sees them."
@@ -155,9 +156,9 @@ class Person(Node):
             role=role.value,
             state=state.value if state else None,
             first=check_first(first),
-            before=decode_cursor(after),
+            before=key_after(after),
         )
-        return connection(found, first, lambda r: r.key, MentorshipRequest.from_record)
+        return connection(found, first, lambda r: (r.key,), MentorshipRequest.from_record)
 
     match_events = strawberry.field(
         resolver=_match_events,

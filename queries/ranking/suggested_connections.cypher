@@ -15,8 +15,9 @@
 // Parameters: $personKey; $socialWeight (1.0), $employerWeight (0.0), $schoolWeight (0.0),
 //   $skillWeight (0.0), $hubDegreeCap (300); $first, $after (null or {score, key}): keyset
 //   pagination over ORDER BY score DESC, key ASC, returning up to $first + 1 rows.
-// Returns one row: found, suggestions (list of maps: key, name, headline, score, social,
-//   mutualCount, mutualConnections (up to 3 visible {key, name}, lowest degree first)).
+// Returns one row: found, suggestions (list of maps: person (the person's properties),
+//   score, social, mutualCount, mutualConnections (up to 3 visible people's properties,
+//   lowest degree first)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
 CALL (me) {
@@ -89,10 +90,10 @@ CALL (me) {
     WITH z, COUNT { (z)-[:KNOWS]-() } AS degree
     ORDER BY degree, z.key
     LIMIT 3
-    RETURN collect(z { .key, .name }) AS mutualConnections
+    RETURN collect(z { .* }) AS mutualConnections
   }
   RETURN collect({
-    key: c.key, name: c.name, headline: c.headline, score: score, social: social,
+    person: c { .* }, score: score, social: social,
     mutualCount: mutualCount, mutualConnections: mutualConnections
   }) AS suggestions
 }

@@ -49,7 +49,7 @@ PLACES = {  # place: (document, the visible person it must show)
         KNOWN,
     ),
     "suggested connections": (
-        "{ viewer { suggestedConnections(first: 50) { person { key } } } }",
+        "{ viewer { suggestedConnections(first: 50) { nodes { person { key } } } } }",
         CONTROL,
     ),
     "own mentors": ("{ viewer { mentors { key } } }", CONTROL),

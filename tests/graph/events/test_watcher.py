@@ -21,7 +21,6 @@ from graph.events.domain import (
     GoalsChanged,
     MentorChanged,
     RequestUpdated,
-    Signal,
     SkillAdded,
     match_topic,
 )
@@ -30,7 +29,7 @@ from graph.events.watcher import MatchWatcher
 from graph.mentorships import end_mentorship
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, Signal
 from graph.settings import WatchSettings
 from tests.builders import build, knows, mentor, person, skill
 
@@ -211,7 +210,7 @@ async def test_pair_scores_agree_with_the_ranking(empty_graph: Database) -> None
     mentors = [f"m{i}" for i in range(1, 7)]
     for mentee in ("ana", "bea"):
         page = await mentor_matches(empty_graph, mentee, first=100)
-        ranked = {m.key: m.score for m in page.matches}
+        ranked = {m.key: m.score for m in page}
         scored = await score_pairs(empty_graph, [(mentee, m) for m in mentors])
         assert {s.mentor: s.score for s in scored} == pytest.approx(ranked), mentee
         assert ranked, "the graph should give each mentee some match"
