@@ -29,7 +29,7 @@ from graph.events.watcher import MatchWatcher
 from graph.mentorships import end_mentorship
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
-from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, Signal
+from graph.ranking.signals import Signal
 from graph.settings import WatchSettings
 from tests.builders import build, knows, mentor, person, skill
 
@@ -230,7 +230,3 @@ async def test_concurrent_changes_share_one_recording_transaction(empty_graph: D
     assert empty_graph.round_trips - before <= 2, (
         "the first caller commits alone, the rest together"
     )
-
-
-def test_the_watcher_caps_hubs_like_the_ranking() -> None:
-    assert WatchSettings().hub_degree_cap == DEFAULT_HUB_DEGREE_CAP
