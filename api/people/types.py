@@ -47,6 +47,9 @@ class Person(Node):
     open_to_mentor: bool
     seeking_mentor: bool
     mentor_capacity: int
+    mentor_topics: list[str] = strawberry.field(
+        description="What this person offers to mentor on, as set by setMentorPreferences."
+    )
     visibility: Visibility
 
     @classmethod
@@ -61,6 +64,7 @@ class Person(Node):
             open_to_mentor=record.open_to_mentor,
             seeking_mentor=record.seeking_mentor,
             mentor_capacity=record.mentor_capacity,
+            mentor_topics=list(record.mentor_topics),
             visibility=Visibility(record.visibility),
         )
 
