@@ -1,5 +1,7 @@
-"""Resolvers of the ranking fields on `Person` (types resolved lazily:
-`api.matches.types` itself needs `Person`)."""
+"""Resolvers of the ranking fields on `Person`: matches, suggestions, learning paths.
+
+Their types resolve lazily: `api.matches.types` itself needs `Person`.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ import strawberry
 from api.context import Info
 from api.pagination import Connection, connection
 from graph.pages import score_after
-from graph.ranking import matches, suggestions
+from graph.ranking import matches, paths, suggestions
 from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
     from api.matches.types import (
         ConnectionSuggestion,
+        LearningPath,
         MatchFilter,
         MatchWeights,
         MentorMatch,
@@ -56,3 +59,15 @@ async def suggested_connections(
         info.context.database, root.key, first=first, after=score_after(after)
     )
     return connection(found, first, lambda s: (s.score, s.key), ConnectionSuggestion.from_record)
+
+
+async def learning_paths(
+    root: Any, info: Info, skills: list[str] | None = None, mentors_per_step: int = 3
+) -> list[Annotated[LearningPath, strawberry.lazy(_TYPES)]]:
+    """For each skill this person wants (or each of `skills`), the way from what they know."""
+    from api.matches.types import LearningPath
+
+    found = await paths.learning_paths(
+        info.context.database, root.key, skills=skills, mentors_per_step=mentors_per_step
+    )
+    return [LearningPath.from_record(path) for path in found]

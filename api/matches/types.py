@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 
 from api.employers.types import Employer
@@ -10,6 +12,7 @@ from api.skills.types import Skill
 from graph.lookups import Found
 from graph.ranking import types as ranking
 from graph.ranking.signals import Signal
+from graph.skills import Skill as SkillRecord
 
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
@@ -75,21 +78,30 @@ class SkillPath:
     )
 
     @classmethod
-    def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
+    def of(
+        cls,
+        skills: Iterable[SkillRecord],
+        steps: Iterable[ranking.SkillStep],
+        strength: float,
+        *,
+        mentor_level: int | None = None,
+    ) -> SkillPath:
         return cls(
-            skills=[Skill.from_record(found.skills[k]) for k in path.skills if k in found.skills],
-            steps=[_step(step) for step in path.steps],
-            strength=path.strength,
-            mentor_level=None,
+            skills=[Skill.from_record(skill) for skill in skills],
+            steps=[_step(step) for step in steps],
+            strength=strength,
+            mentor_level=mentor_level,
         )
 
     @classmethod
+    def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
+        skills = [found.skills[k] for k in path.skills if k in found.skills]
+        return cls.of(skills, path.steps, path.strength)
+
+    @classmethod
     def from_evidence(cls, evidence: ranking.SkillEvidence) -> SkillPath:
-        return cls(
-            skills=[Skill.from_record(skill) for skill in evidence.skills],
-            steps=[_step(step) for step in evidence.steps],
-            strength=evidence.strength,
-            mentor_level=evidence.level,
+        return cls.of(
+            evidence.skills, evidence.steps, evidence.strength, mentor_level=evidence.level
         )
 
 
@@ -148,4 +160,40 @@ class ConnectionSuggestion:
             score=record.score,
             mutual_count=record.mutual_count,
             mutual_connections=[Person.from_record(p) for p in record.mutual_connections],
+        )
+
+
+@strawberry.type(description="A skill still to learn on a learning path, with mentors for it.")
+class LearningStep:
+    skill: Skill
+    mentors: list[Person] = strawberry.field(
+        description="Up to mentorsPerStep mentors with this skill, highest level first."
+    )
+
+    @classmethod
+    def from_record(cls, record: ranking.LearningStep) -> LearningStep:
+        return cls(
+            skill=Skill.from_record(record.skill),
+            mentors=[Person.from_record(p) for p in record.mentors],
+        )
+
+
+@strawberry.type(description="A way from what you know to a skill you want to learn.")
+class LearningPath:
+    target: Skill = strawberry.field(description="The skill you want to learn.")
+    start: Skill | None = strawberry.field(
+        description="The skill you have where the path begins; null when none leads there."
+    )
+    path: SkillPath
+    steps: list[LearningStep] = strawberry.field(
+        description="Every skill of the path you do not have yet, in order."
+    )
+
+    @classmethod
+    def from_record(cls, record: ranking.LearningPath) -> LearningPath:
+        return cls(
+            target=Skill.from_record(record.target),
+            start=Skill.from_record(record.start) if record.start else None,
+            path=SkillPath.of(record.skills, record.steps, record.strength),
+            steps=[LearningStep.from_record(step) for step in record.to_learn],
         )

@@ -132,6 +132,14 @@ class Person(Node):
         description="People this person may know (self or admin).",
         permission_classes=[IsSelfOrAdmin],
     )
+    learning_paths = strawberry.field(
+        resolver=matches.learning_paths,
+        description=(
+            "For each skill this person wants to learn (or each of `skills`), the path from "
+            "a skill they have, with mentors for every step still to take (self or admin)."
+        ),
+        permission_classes=[IsSelfOrAdmin],
+    )
 
     @strawberry.field(
         description="Everything stored about this person, as JSON (self or admin).",

@@ -125,31 +125,24 @@ class SkillPath:
 
 
 @dataclass(frozen=True)
-class PersonRef:
-    key: str
-    name: str
-
-
-@dataclass(frozen=True)
 class LearningStep:
-    skill: str
-    name: str
-    mentors: tuple[PersonRef, ...]
+    skill: Skill
+    mentors: tuple[Person, ...]
     """Mentors the mentee could ask for this step (same exclusions as matches)."""
 
 
 @dataclass(frozen=True)
 class LearningPath:
-    target: str
-    start: str | None
+    target: Skill
+    start: Skill | None
     """The skill the mentee already has where the path begins; `None` if none leads there."""
-    path: SkillPath
-    steps: tuple[LearningStep, ...]
+    skills: tuple[Skill, ...]
+    """The path's skills in order: `start` (if any) first, `target` last."""
+    steps: tuple[SkillStep, ...]
+    strength: float
+    """Product of the `RELATED_TO` weights along the path (1 for `LEADS_TO`)."""
+    to_learn: tuple[LearningStep, ...]
     """Every skill of the path the mentee does not have yet, in order, with mentors."""
-
-
-def person_from_row(item: dict[str, Any]) -> PersonRef:
-    return PersonRef(key=item["key"], name=item.get("name") or "")
 
 
 def step_from_row(item: dict[str, Any]) -> SkillStep:

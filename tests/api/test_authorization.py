@@ -88,6 +88,7 @@ MUTATIONS = {
 SELF_FIELDS = {
     "mentorMatches": "mentorMatches { edges { cursor } }",
     "suggestedConnections": "suggestedConnections { edges { cursor } }",
+    "learningPaths": "learningPaths { target { key } }",
     "mentors": "mentors { key }",
     "mentees": "mentees { key }",
     "mentorshipRequests": "mentorshipRequests(role: MENTEE) { edges { cursor } }",

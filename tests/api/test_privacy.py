@@ -52,6 +52,10 @@ PLACES = {  # place: (document, the visible person it must show)
         "{ viewer { suggestedConnections(first: 50) { nodes { person { key } } } } }",
         CONTROL,
     ),
+    "learning path mentors": (
+        "{ viewer { learningPaths(mentorsPerStep: 10) { steps { mentors { key } } } } }",
+        CONTROL,
+    ),
     "own mentors": ("{ viewer { mentors { key } } }", CONTROL),
 }
 

@@ -148,15 +148,18 @@ async def test_a_mentees_learning_path_names_mentors_per_step(empty_graph: Datab
         blocks=[{"person": "me", "blocked": "foe"}],
     )  # fmt: skip
     to_d, to_e = await learning_paths(empty_graph, "me", mentors_per_step=2)
-    assert (to_d.target, to_d.start, to_d.path.skills) == ("d", "a", ("a", "b", "d"))
-    assert [(s.skill, [m.key for m in s.mentors]) for s in to_d.steps] == [
+    assert (to_d.target.key, to_d.start and to_d.start.key) == ("d", "a")
+    assert [k.key for k in to_d.skills] == ["a", "b", "d"] and to_d.strength == 1.0
+    assert [(s.from_skill, s.to_skill) for s in to_d.steps] == [("a", "b"), ("b", "d")]
+    assert [(s.skill.key, [m.key for m in s.mentors]) for s in to_d.to_learn] == [
         ("b", ["b2", "b1"]),
         ("d", ["d1"]),
     ]
+    assert to_d.to_learn[0].mentors[0].name == "B2", "mentors come with their properties"
     # nothing the mentee knows leads to e: the path is e alone.
-    assert (to_e.target, to_e.start, to_e.path.skills) == ("e", None, ("e",))
-    assert [(s.skill, [m.key for m in s.mentors]) for s in to_e.steps] == [("e", ["e1"])]
+    assert (to_e.target.name, to_e.start, [k.key for k in to_e.skills]) == ("E", None, ["e"])
+    assert [(s.skill.key, [m.key for m in s.mentors]) for s in to_e.to_learn] == [("e", ["e1"])]
     (only_e,) = await learning_paths(empty_graph, "me", skills=["e"])
-    assert only_e.target == "e"
+    assert only_e.target.key == "e"
     with pytest.raises(NotFound):
         await learning_paths(empty_graph, "nobody")
