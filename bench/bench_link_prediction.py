@@ -30,8 +30,9 @@ import numpy as np
 from bench.ranking_support import EGO_FACEBOOK_DIR, connect, ego_edges, machine_load
 from graph.loading import ego_facebook
 from graph.loading.ego_facebook_files import read_folder
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
 from graph.ranking.suggestions import suggested_connections
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, SHARED_PLACES_WEIGHTS, ConnectionWeights
+from graph.ranking.types import SHARED_PLACES_WEIGHTS, ConnectionWeights
 from graph.server.admin import wipe
 from tests.ego_combined import write_edges
 
@@ -111,10 +112,10 @@ async def suggestions(
     try:
         tops = {}
         for person in people:
-            page = await suggested_connections(
+            found = await suggested_connections(
                 database, person, weights=weights, first=10, hub_degree_cap=cap
             )
-            tops[person] = [s.key for s in page.suggestions]
+            tops[person] = [s.key for s in found[:10]]
         return tops
     finally:
         await database.close()

@@ -39,7 +39,7 @@ from graph.database import Database
 from graph.loading import ego_facebook, synthetic
 from graph.loading.ego_facebook_files import read_folder
 from graph.ranking.matches import match_parameters, mentor_matches
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
 from graph.registry import statement
 from tests.ego_combined import write_edges
 

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
+
 DEFAULT_NEO4J_VERSION = "5.26.30"
 
 
@@ -63,8 +65,8 @@ class WatchSettings:
     """At most this many mentees (or pairs) are re-scored per change."""
     per_mentee: int = 10
     """At most this many new matches per mentee per change."""
-    hub_degree_cap: int = 300
-    """As `graph.ranking.DEFAULT_HUB_DEGREE_CAP`."""
+    hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP
+    """The ranking's own cap, so a re-scored pair scores as the ranking scores it."""
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import strawberry
 
 from api.context import Info
 from api.employers.types import Employer
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from graph.employers import search_employers
+from graph.pages import check_first, key_after
 
 
 @strawberry.type
@@ -19,7 +20,7 @@ class EmployersQuery:
         found = await search_employers(
             info.context.database,
             first=check_first(first),
-            after=decode_cursor(after),
+            after=key_after(after),
             search=search,
         )
-        return connection(found, first, lambda e: e.key, Employer.from_record)
+        return connection(found, first, lambda e: (e.key,), Employer.from_record)

@@ -9,9 +9,9 @@ import strawberry
 
 from api.context import Info
 from api.matches.types import MatchSignal
-from api.pagination import decode_cursor, encode_cursor
-from graph.errors import BadInput, NotFound
+from graph.errors import NotFound
 from graph.events.domain import MatchEvent
+from graph.pages import encode_cursor
 
 if TYPE_CHECKING:
     from api.people.types import Person
@@ -20,16 +20,7 @@ _PEOPLE = "api.people.types"
 
 
 def event_cursor(seq: int) -> str:
-    return encode_cursor(str(seq))
-
-
-def parse_event_cursor(cursor: str | None, *, field: str = "after") -> int | None:
-    raw = decode_cursor(cursor, field=field)
-    if raw is None:
-        return None
-    if not raw.isdigit():
-        raise BadInput("the cursor is not valid", field=field)
-    return int(raw)
+    return encode_cursor((seq,))
 
 
 @strawberry.type(
@@ -51,9 +42,7 @@ class MentorMatchEvent:
             id=strawberry.ID(event_cursor(record.seq)),
             at=record.at,
             score=record.score,
-            signals=[
-                MatchSignal(name=s.name, value=s.value, share=s.share) for s in record.signals
-            ],
+            signals=[MatchSignal.from_record(signal) for signal in record.signals],
             mentee_key=record.mentee,
             mentor_key=record.mentor,
         )

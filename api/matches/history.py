@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
-from api.pagination import Connection, check_first, connection
+from api.pagination import Connection, connection
+from graph.pages import check_first, seq_after
 
 if TYPE_CHECKING:
     from api.matches.event_types import MentorMatchEvent
@@ -17,13 +18,13 @@ async def match_events(
     root: Any, info: Info, first: int = 10, after: str | None = None
 ) -> Connection[Annotated[MentorMatchEvent, strawberry.lazy("api.matches.event_types")]]:
     """Oldest first, after a cursor (an event's `id`, or an edge's cursor: the same value)."""
-    from api.matches.event_types import MentorMatchEvent, parse_event_cursor
+    from api.matches.event_types import MentorMatchEvent
     from graph.events.store import match_events_after
 
     found = await match_events_after(
         info.context.database,
         root.key,
-        after=parse_event_cursor(after) or 0,
+        after=seq_after(after) or 0,
         limit=check_first(first) + 1,
     )
-    return connection(found, first, lambda e: str(e.seq), MentorMatchEvent.from_record)
+    return connection(found, first, lambda e: (e.seq,), MentorMatchEvent.from_record)

@@ -1,5 +1,7 @@
-"""Resolvers of the ranking fields on `Person` and `Query` (types resolved lazily:
-`api.matches.types` itself needs `Person`)."""
+"""Resolvers of the ranking fields on `Person`: matches, suggestions, learning paths.
+
+Their types resolve lazily: `api.matches.types` itself needs `Person`.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
-from api.pagination import Connection
-from graph.ranking import matches, suggestions
+from api.pagination import Connection, connection
+from graph.pages import score_after
+from graph.ranking import matches, paths, suggestions
 from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
     from api.matches.types import (
         ConnectionSuggestion,
+        LearningPath,
         MatchFilter,
         MatchWeights,
         MentorMatch,
@@ -32,27 +36,38 @@ async def mentor_matches(
     filter: Annotated[MatchFilter, strawberry.lazy(_TYPES)] | None = None,
 ) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
     """Mentors for this person as mentee, best first, each with its evidence."""
-    from api.matches.types import match_connection
+    from api.matches.types import MentorMatch
 
-    page = await matches.mentor_matches(
+    found = await matches.mentor_matches(
         info.context.database,
         root.key,
         weights=weights.to_graph() if weights else DEFAULT_WEIGHTS,
         filters=filter.to_graph() if filter else DEFAULT_FILTERS,
         first=first,
-        after=after,
+        after=score_after(after),
     )
-    return match_connection(page)
+    return connection(found, first, lambda m: (m.score, m.key), MentorMatch.from_record)
 
 
 async def suggested_connections(
-    root: Any, info: Info, first: int = 10
-) -> list[Annotated[ConnectionSuggestion, strawberry.lazy(_TYPES)]]:
+    root: Any, info: Info, first: int = 10, after: str | None = None
+) -> Connection[Annotated[ConnectionSuggestion, strawberry.lazy(_TYPES)]]:
     """People this person may know: not yet connected, ranked by mutual connections."""
     from api.matches.types import ConnectionSuggestion
 
-    page = await suggestions.suggested_connections(info.context.database, root.key, first=first)
-    return [
-        ConnectionSuggestion(record=s, score=s.score, mutual_count=s.mutual_count)
-        for s in page.suggestions
-    ]
+    found = await suggestions.suggested_connections(
+        info.context.database, root.key, first=first, after=score_after(after)
+    )
+    return connection(found, first, lambda s: (s.score, s.key), ConnectionSuggestion.from_record)
+
+
+async def learning_paths(
+    root: Any, info: Info, skills: list[str] | None = None, mentors_per_step: int = 3
+) -> list[Annotated[LearningPath, strawberry.lazy(_TYPES)]]:
+    """For each skill this person wants (or each of `skills`), the way from what they know."""
+    from api.matches.types import LearningPath
+
+    found = await paths.learning_paths(
+        info.context.database, root.key, skills=skills, mentors_per_step=mentors_per_step
+    )
+    return [LearningPath.from_record(path) for path in found]

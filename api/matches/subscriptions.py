@@ -15,10 +15,11 @@ import strawberry
 from graphql import GraphQLError
 
 from api.context import Info
-from api.matches.event_types import MentorMatchEvent, event_cursor, parse_event_cursor
+from api.matches.event_types import MentorMatchEvent, event_cursor
 from api.permissions import IsAuthenticated
 from api.stream_errors import OVERFLOW
 from graph.events.feed import FeedInterrupted, match_feed
+from graph.pages import seq_after
 
 
 @strawberry.type
@@ -36,7 +37,7 @@ class MatchesSubscription:
         self, info: Info, after: str | None = None
     ) -> AsyncGenerator[MentorMatchEvent, None]:
         ctx = info.context
-        start = parse_event_cursor(after)
+        start = seq_after(after)
         feed = match_feed(ctx.database, ctx.events.bus, ctx.viewer_key(), after=start)
         try:
             async for event in feed:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 
-from api.context import Info
 from api.employers.types import Employer
-from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
 from graph.lookups import Found
 from graph.ranking import types as ranking
+from graph.ranking.signals import Signal
+from graph.skills import Skill as SkillRecord
 
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
@@ -18,6 +20,10 @@ class MatchSignal:
     name: str = strawberry.field(description="social, skills, employer or availability.")
     value: float
     share: float = strawberry.field(description="Share of the score, in [0, 1].")
+
+    @classmethod
+    def from_record(cls, signal: Signal) -> MatchSignal:
+        return cls(name=signal.name, value=signal.value, share=signal.share)
 
 
 @strawberry.input(description="How much each signal counts; defaults are in docs/ranking.md.")
@@ -72,21 +78,30 @@ class SkillPath:
     )
 
     @classmethod
-    def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
+    def of(
+        cls,
+        skills: Iterable[SkillRecord],
+        steps: Iterable[ranking.SkillStep],
+        strength: float,
+        *,
+        mentor_level: int | None = None,
+    ) -> SkillPath:
         return cls(
-            skills=[Skill.from_record(found.skills[k]) for k in path.skills if k in found.skills],
-            steps=[_step(step) for step in path.steps],
-            strength=path.strength,
-            mentor_level=None,
+            skills=[Skill.from_record(skill) for skill in skills],
+            steps=[_step(step) for step in steps],
+            strength=strength,
+            mentor_level=mentor_level,
         )
 
     @classmethod
+    def from_record(cls, path: ranking.SkillPath, found: Found) -> SkillPath:
+        skills = [found.skills[k] for k in path.skills if k in found.skills]
+        return cls.of(skills, path.steps, path.strength)
+
+    @classmethod
     def from_evidence(cls, evidence: ranking.SkillEvidence) -> SkillPath:
-        return cls(
-            skills=[Skill.from_record(skill) for skill in evidence.skills],
-            steps=[_step(step) for step in evidence.steps],
-            strength=evidence.strength,
-            mentor_level=evidence.level,
+        return cls.of(
+            evidence.skills, evidence.steps, evidence.strength, mentor_level=evidence.level
         )
 
 
@@ -97,14 +112,6 @@ def _step(step: ranking.SkillStep) -> SkillStep:
         relation=step.relation,
         weight=step.weight,
     )
-
-
-def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
-    names = ("social", "skills", "employer", "availability")
-    return [
-        MatchSignal(name=n, value=getattr(match.signals, n), share=getattr(match.shares, n))
-        for n in names
-    ]
 
 
 @strawberry.type(description="A mentor for the mentee, with the score explained.")
@@ -129,7 +136,7 @@ class MentorMatch:
         return cls(
             mentor=Person.from_record(record.mentor),
             score=record.score,
-            signals=_signals(record),
+            signals=[MatchSignal.from_record(s) for s in record.signals],
             free_capacity=record.free_capacity,
             mutual_connections=[Person.from_record(p) for p in evidence.mutual_connections],
             skill_paths=[SkillPath.from_evidence(e) for e in evidence.skill_paths],
@@ -137,20 +144,56 @@ class MentorMatch:
         )
 
 
-def match_connection(page: ranking.MatchPage) -> Connection[MentorMatch]:
-    """The ranking's own (score, key) cursors become the edges' cursors."""
-    edges = [Edge(cursor=m.cursor, node=MentorMatch.from_record(m)) for m in page.matches]
-    info = PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
-    return Connection(edges=edges, page_info=info)
-
-
-@strawberry.type(description="Someone you may know.")
+@strawberry.type(description="Someone you may know, with what you have in common.")
 class ConnectionSuggestion:
-    record: strawberry.Private[ranking.ConnectionSuggestion]
+    person: Person
     score: float
-    mutual_count: int
+    mutual_count: int = strawberry.field(description="How many connections you share.")
+    mutual_connections: list[Person] = strawberry.field(
+        description="Up to 3 of the connections you share, closest-knit first."
+    )
 
-    @strawberry.field
-    async def person(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.record.key)
-        return Person.from_record(found) if found else None
+    @classmethod
+    def from_record(cls, record: ranking.ConnectionSuggestion) -> ConnectionSuggestion:
+        return cls(
+            person=Person.from_record(record.person),
+            score=record.score,
+            mutual_count=record.mutual_count,
+            mutual_connections=[Person.from_record(p) for p in record.mutual_connections],
+        )
+
+
+@strawberry.type(description="A skill still to learn on a learning path, with mentors for it.")
+class LearningStep:
+    skill: Skill
+    mentors: list[Person] = strawberry.field(
+        description="Up to mentorsPerStep mentors with this skill, highest level first."
+    )
+
+    @classmethod
+    def from_record(cls, record: ranking.LearningStep) -> LearningStep:
+        return cls(
+            skill=Skill.from_record(record.skill),
+            mentors=[Person.from_record(p) for p in record.mentors],
+        )
+
+
+@strawberry.type(description="A way from what you know to a skill you want to learn.")
+class LearningPath:
+    target: Skill = strawberry.field(description="The skill you want to learn.")
+    start: Skill | None = strawberry.field(
+        description="The skill you have where the path begins; null when none leads there."
+    )
+    path: SkillPath
+    steps: list[LearningStep] = strawberry.field(
+        description="Every skill of the path you do not have yet, in order."
+    )
+
+    @classmethod
+    def from_record(cls, record: ranking.LearningPath) -> LearningPath:
+        return cls(
+            target=Skill.from_record(record.target),
+            start=Skill.from_record(record.start) if record.start else None,
+            path=SkillPath.of(record.skills, record.steps, record.strength),
+            steps=[LearningStep.from_record(step) for step in record.to_learn],
+        )

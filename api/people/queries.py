@@ -6,10 +6,11 @@ import strawberry
 
 from api.context import Info
 from api.node import Node, parse_global_id
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from api.people.types import Person
 from api.skills.types import Skill
 from graph.errors import NotFound
+from graph.pages import check_first, key_after
 from graph.people import get_person, search_people
 from graph.skills import get_skills
 
@@ -41,12 +42,12 @@ class PeopleQuery:
             ctx.database,
             ctx.viewer,
             first=check_first(first),
-            after=decode_cursor(after),
+            after=key_after(after),
             search=search,
             skill=skill,
             employer=employer,
         )
-        return connection(found, first, lambda p: p.key, Person.from_record)
+        return connection(found, first, lambda p: (p.key,), Person.from_record)
 
     @strawberry.field(description="Any object by its global ID (Relay).")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -14,11 +14,12 @@ from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
 from api.node import Node
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from api.permissions import IsSelfOrAdmin
 from api.skills.types import LearningGoal, PersonSkill
 from graph.connections import ConnectionsPage
 from graph.mentorships import requests_of_person
+from graph.pages import check_first, key_after
 from graph.people import Person as PersonRecord
 from graph.safety import export_person
 
@@ -46,6 +47,9 @@ class Person(Node):
     open_to_mentor: bool
     seeking_mentor: bool
     mentor_capacity: int
+    mentor_topics: list[str] = strawberry.field(
+        description="What this person offers to mentor on, as set by setMentorPreferences."
+    )
     visibility: Visibility
 
     @classmethod
@@ -60,6 +64,7 @@ class Person(Node):
             open_to_mentor=record.open_to_mentor,
             seeking_mentor=record.seeking_mentor,
             mentor_capacity=record.mentor_capacity,
+            mentor_topics=list(record.mentor_topics),
             visibility=Visibility(record.visibility),
         )
 
@@ -95,9 +100,9 @@ class Person(Node):
     async def connections(
         self, info: Info, first: int = 10, after: str | None = None
     ) -> Connection[Person]:
-        page = ConnectionsPage(self.key, decode_cursor(after), check_first(first) + 1)
+        page = ConnectionsPage(self.key, key_after(after), check_first(first) + 1)
         people = await info.context.loaders.connections.load(page)
-        return connection(people, first, lambda p: p.key, Person.from_record)
+        return connection(people, first, lambda p: (p.key,), Person.from_record)
 
     @strawberry.field(
         description="Connections shared with another person, as the viewer sees them."
@@ -125,6 +130,14 @@ class Person(Node):
     suggested_connections = strawberry.field(
         resolver=matches.suggested_connections,
         description="People this person may know (self or admin).",
+        permission_classes=[IsSelfOrAdmin],
+    )
+    learning_paths = strawberry.field(
+        resolver=matches.learning_paths,
+        description=(
+            "For each skill this person wants to learn (or each of `skills`), the path from "
+            "a skill they have, with mentors for every step still to take (self or admin)."
+        ),
         permission_classes=[IsSelfOrAdmin],
     )
 
@@ -155,9 +168,9 @@ class Person(Node):
             role=role.value,
             state=state.value if state else None,
             first=check_first(first),
-            before=decode_cursor(after),
+            before=key_after(after),
         )
-        return connection(found, first, lambda r: r.key, MentorshipRequest.from_record)
+        return connection(found, first, lambda r: (r.key,), MentorshipRequest.from_record)
 
     match_events = strawberry.field(
         resolver=_match_events,

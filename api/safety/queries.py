@@ -5,10 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from api.permissions import IsAdmin
 from api.safety.types import Report, ReportState
 from graph import safety
+from graph.pages import check_first, key_after
 
 
 @strawberry.type
@@ -27,6 +28,6 @@ class SafetyQuery:
             info.context.database,
             state=state.value if state else None,
             first=check_first(first),
-            before=decode_cursor(after),
+            before=key_after(after),
         )
-        return connection(found, first, lambda r: r.key, Report.from_record)
+        return connection(found, first, lambda r: (r.key,), Report.from_record)

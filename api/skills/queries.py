@@ -8,9 +8,10 @@ import strawberry
 
 from api.context import Info
 from api.matches.types import SkillPath
-from api.pagination import Connection, check_first, connection, decode_cursor
+from api.pagination import Connection, connection
 from api.skills.types import Skill
 from graph.lookups import lookup_many
+from graph.pages import check_first, key_after
 from graph.ranking import paths
 from graph.skills import search_skills
 
@@ -24,10 +25,10 @@ class SkillsQuery:
         found = await search_skills(
             info.context.database,
             first=check_first(first),
-            after=decode_cursor(after),
+            after=key_after(after),
             search=search,
         )
-        return connection(found, first, lambda s: s.key, Skill.from_record)
+        return connection(found, first, lambda s: (s.key,), Skill.from_record)
 
     @strawberry.field
     async def skill_path(

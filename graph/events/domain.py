@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias
 
+from graph.ranking.signals import Signal
+
 
 @dataclass(frozen=True)
 class MentorChanged:
@@ -55,8 +57,6 @@ class RequestUpdated:
 
 DomainEvent: TypeAlias = MentorChanged | SkillAdded | GoalsChanged | Connected | RequestUpdated
 
-SIGNAL_NAMES = ("social", "skills", "employer", "availability")
-
 
 def match_topic(mentee: str) -> str:
     """The bus topic of a mentee's new matches."""
@@ -66,15 +66,6 @@ def match_topic(mentee: str) -> str:
 def request_topic(person: str) -> str:
     """The bus topic of the mentorship requests a person sent or received."""
     return f"request:{person}"
-
-
-@dataclass(frozen=True)
-class Signal:
-    name: str
-    value: float
-    """The raw signal (see ranking)."""
-    share: float
-    """Its share of the score, in [0, 1]."""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
-from graph.events.domain import MatchEvent, Signal, parse_signals, signals_json
+from graph.events.domain import MatchEvent, parse_signals, signals_json
+from graph.ranking.signals import Signal
 from graph.registry import statement
 from graph.values import native
 

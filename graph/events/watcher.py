@@ -35,6 +35,7 @@ from graph.events.domain import (
     match_topic,
 )
 from graph.events.store import GroupRecorder, NewMatch
+from graph.pages import MAX_FIRST
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import PairScore, score_pairs
 from graph.ranking.types import Filters
@@ -94,17 +95,18 @@ class MatchWatcher:
         return []
 
     async def _best_mentors(self, mentee: str) -> list[Pair]:
+        first = min(2 * self.settings.per_mentee, MAX_FIRST)
         try:
-            page = await mentor_matches(
+            found = await mentor_matches(
                 self.database,
                 mentee,
                 filters=Filters(min_score=self.settings.threshold),
-                first=min(2 * self.settings.per_mentee, 100),
+                first=first,
                 hub_degree_cap=self.settings.hub_degree_cap,
             )
         except NotFound:
             return []
-        return [(mentee, match.key) for match in page.matches]
+        return [(mentee, match.key) for match in found[:first]]
 
     def _keep(self, scores: Sequence[PairScore]) -> list[NewMatch]:
         by_mentee: dict[str, list[PairScore]] = defaultdict(list)

@@ -5,12 +5,7 @@ from __future__ import annotations
 import math
 
 from graph.errors import BadInput
-from graph.ranking.types import MAX_FIRST, Filters, Weights
-
-
-def check_first(first: int) -> None:
-    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= MAX_FIRST:
-        raise BadInput(f"first must be between 1 and {MAX_FIRST}", field="first")
+from graph.ranking.types import Filters, Weights
 
 
 def check_cap(cap: int) -> None:

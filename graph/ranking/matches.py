@@ -11,20 +11,18 @@ from typing import Any
 from graph.database import Database
 from graph.employers import Employer
 from graph.errors import NotFound
+from graph.pages import ScoreKey, check_first, score_param
 from graph.people import Person
-from graph.ranking.checks import check_cap, check_filters, check_first, check_weights
-from graph.ranking.cursor import ScoreCursor, after_params
+from graph.ranking.checks import check_cap, check_filters, check_weights
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, signals_from_row
 from graph.ranking.types import (
     DEFAULT_FILTERS,
-    DEFAULT_HUB_DEGREE_CAP,
     DEFAULT_WEIGHTS,
     Evidence,
     Filters,
-    MatchPage,
     MentorMatch,
     SkillEvidence,
     Weights,
-    signals_from_row,
     step_from_row,
 )
 from graph.registry import statement
@@ -40,13 +38,14 @@ async def mentor_matches(
     weights: Weights = DEFAULT_WEIGHTS,
     filters: Filters = DEFAULT_FILTERS,
     first: int = 10,
-    after: str | None = None,
+    after: ScoreKey | None = None,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
-) -> MatchPage:
-    """The best mentors for a mentee, best first, each with its score explained.
+) -> tuple[MentorMatch, ...]:
+    """The best mentors for a mentee after `after`, best first, each with its score explained.
 
-    Raises `BadInput` for a bad page size, weight, filter or cursor and `NotFound`
-    for an unknown mentee.
+    Up to `first + 1` matches: the one past the page only tells that there is more
+    (`api.pagination.connection`). Raises `BadInput` for a bad page size, weight,
+    filter or cap and `NotFound` for an unknown mentee.
     """
     params = match_parameters(
         mentee_key,
@@ -59,12 +58,7 @@ async def mentor_matches(
     (row,) = await database.read(_MENTOR_MATCHES, params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
-    matches = tuple(_match(item) for item in row["matches"][:first])
-    return MatchPage(
-        matches=matches,
-        has_next_page=len(row["matches"]) > first,
-        end_cursor=matches[-1].cursor if matches else None,
-    )
+    return tuple(_match(item) for item in row["matches"])
 
 
 def match_parameters(
@@ -73,7 +67,7 @@ def match_parameters(
     weights: Weights = DEFAULT_WEIGHTS,
     filters: Filters = DEFAULT_FILTERS,
     first: int = 10,
-    after: str | None = None,
+    after: ScoreKey | None = None,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
 ) -> dict[str, Any]:
     """The checked parameters of `ranking/mentor_matches` (for benchmarks and PROFILE)."""
@@ -95,7 +89,7 @@ def match_parameters(
         "language": filters.language,
         "minScore": filters.min_score,
         "first": first,
-        "after": after_params(after),
+        "after": score_param(after),
     }
 
 
@@ -104,7 +98,6 @@ def _match(item: dict[str, Any]) -> MentorMatch:
         mentor=Person.from_row(item["mentor"]),
         score=float(item["score"]),
         signals=signals_from_row(item),
-        shares=signals_from_row(item["shares"]),
         free_capacity=int(item["freeCapacity"]),
         evidence=Evidence(
             mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
@@ -121,5 +114,4 @@ def _match(item: dict[str, Any]) -> MentorMatch:
             ),
             shared_employers=tuple(Employer.from_row(e) for e in item["sharedEmployers"]),
         ),
-        cursor=ScoreCursor(float(item["score"]), item["key"]).encode(),
     )

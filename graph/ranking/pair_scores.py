@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.database import Database
-from graph.events.domain import SIGNAL_NAMES, Signal
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, DEFAULT_WEIGHTS, Weights
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, Signal, signals_from_row
+from graph.ranking.types import DEFAULT_WEIGHTS, Weights
 from graph.registry import statement
 
 _SCORE_PAIRS = statement("ranking/score_pairs")
@@ -56,10 +56,7 @@ async def score_pairs(
             mentee=row["mentee"],
             mentor=row["mentor"],
             score=float(row["score"]),
-            signals=tuple(
-                Signal(name=name, value=float(row[name]), share=float(row["shares"][name]))
-                for name in SIGNAL_NAMES
-            ),
+            signals=signals_from_row(row),
         )
         for row in rows
     ]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from graph.database import Database
 from graph.errors import BadInput, NotFound
+from graph.people import Person
 from graph.ranking.types import (
     LearningPath,
     LearningStep,
     SkillPath,
-    person_from_row,
     skill_path_from_row,
+    step_from_row,
 )
 from graph.registry import statement
+from graph.skills import Skill
 
 _SKILL_PATH = statement("ranking/skill_path")
 _LEARNING_PATHS = statement("ranking/learning_paths")
@@ -40,7 +43,9 @@ async def learning_paths(
 ) -> tuple[LearningPath, ...]:
     """For each wanted skill (or each of `skills`), the path from what the mentee knows.
 
-    Each step names up to `mentors_per_step` mentors the mentee could ask.
+    Each step still to take names up to `mentors_per_step` mentors the mentee could ask
+    (the exclusions of mentor matches, relative to the mentee). Unknown skill keys
+    among `skills` have no path; `NotFound` for an unknown mentee.
     """
     if not 0 <= mentors_per_step <= 10:
         raise BadInput("mentors per step must be between 0 and 10", field="mentorsPerStep")
@@ -52,19 +57,22 @@ async def learning_paths(
     (row,) = await database.read(_LEARNING_PATHS, params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
-    return tuple(
-        LearningPath(
-            target=item["target"],
-            start=item["start"],
-            path=skill_path_from_row(item["path"]),
-            steps=tuple(
-                LearningStep(
-                    skill=step["skill"],
-                    name=step["name"] or "",
-                    mentors=tuple(person_from_row(p) for p in step["mentors"]),
-                )
-                for step in item["steps"]
-            ),
-        )
-        for item in row["paths"]
+    return tuple(_learning_path(item) for item in row["paths"])
+
+
+def _learning_path(item: dict[str, Any]) -> LearningPath:
+    path = item["path"]
+    return LearningPath(
+        target=Skill.from_row(item["target"]),
+        start=None if item["start"] is None else Skill.from_row(item["start"]),
+        skills=tuple(Skill.from_row(s) for s in path["skills"]),
+        steps=tuple(step_from_row(s) for s in path["steps"]),
+        strength=float(path["strength"]),
+        to_learn=tuple(
+            LearningStep(
+                skill=Skill.from_row(step["skill"]),
+                mentors=tuple(Person.from_row(p) for p in step["mentors"]),
+            )
+            for step in item["steps"]
+        ),
     )

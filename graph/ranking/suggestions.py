@@ -6,15 +6,14 @@ from typing import Any
 
 from graph.database import Database
 from graph.errors import NotFound
-from graph.ranking.checks import check_cap, check_first, check_nonnegative
-from graph.ranking.cursor import ScoreCursor, after_params
+from graph.pages import ScoreKey, check_first, score_param
+from graph.people import Person
+from graph.ranking.checks import check_cap, check_nonnegative
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
 from graph.ranking.types import (
     DEFAULT_CONNECTION_WEIGHTS,
-    DEFAULT_HUB_DEGREE_CAP,
     ConnectionSuggestion,
     ConnectionWeights,
-    SuggestionPage,
-    person_from_row,
 )
 from graph.registry import statement
 
@@ -27,10 +26,13 @@ async def suggested_connections(
     *,
     weights: ConnectionWeights = DEFAULT_CONNECTION_WEIGHTS,
     first: int = 10,
-    after: str | None = None,
+    after: ScoreKey | None = None,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
-) -> SuggestionPage:
-    """People you may know: not yet connected, visible, ranked by mutual connections."""
+) -> tuple[ConnectionSuggestion, ...]:
+    """People you may know after `after`, best first, each with their properties.
+
+    Up to `first + 1`: the one past the page only tells that there is more.
+    """
     check_first(first)
     check_nonnegative(weights, "weights")
     check_cap(hub_degree_cap)
@@ -42,26 +44,18 @@ async def suggested_connections(
         "skillWeight": weights.skills,
         "hubDegreeCap": hub_degree_cap,
         "first": first,
-        "after": after_params(after),
+        "after": score_param(after),
     }
     (row,) = await database.read(_SUGGESTED_CONNECTIONS, params)
     if not row["found"]:
         raise NotFound(f"no person {person_key!r}")
-    suggestions = tuple(_suggestion(item) for item in row["suggestions"][:first])
-    return SuggestionPage(
-        suggestions=suggestions,
-        has_next_page=len(row["suggestions"]) > first,
-        end_cursor=suggestions[-1].cursor if suggestions else None,
-    )
+    return tuple(_suggestion(item) for item in row["suggestions"])
 
 
 def _suggestion(item: dict[str, Any]) -> ConnectionSuggestion:
     return ConnectionSuggestion(
-        key=item["key"],
-        name=item["name"] or "",
-        headline=item["headline"] or "",
+        person=Person.from_row(item["person"]),
         score=float(item["score"]),
         mutual_count=int(item["mutualCount"]),
-        mutual_connections=tuple(person_from_row(p) for p in item["mutualConnections"]),
-        cursor=ScoreCursor(float(item["score"]), item["key"]).encode(),
+        mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
     )

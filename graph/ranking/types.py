@@ -7,11 +7,8 @@ from typing import Any
 
 from graph.employers import Employer
 from graph.people import Person
+from graph.ranking.signals import Signal
 from graph.skills import Skill
-
-MAX_FIRST = 100
-DEFAULT_HUB_DEGREE_CAP = 300
-"""Connections with more connections than this are not expanded (see docs/ranking.md)."""
 
 
 @dataclass(frozen=True)
@@ -56,22 +53,6 @@ plain resource allocation at link prediction on ego-Facebook (BENCHMARKS.md, Ran
 
 
 @dataclass(frozen=True)
-class Signals:
-    """One value per signal: raw values, or each signal's share of the score."""
-
-    social: float
-    skills: float
-    employer: float
-    availability: float
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    key: str
-    name: str
-
-
-@dataclass(frozen=True)
 class SkillStep:
     from_skill: str
     to_skill: str
@@ -109,11 +90,9 @@ class MentorMatch:
 
     mentor: Person
     score: float
-    signals: Signals
-    shares: Signals
+    signals: tuple[Signal, ...]
     free_capacity: int
     evidence: Evidence
-    cursor: str
 
     @property
     def key(self) -> str:
@@ -121,28 +100,18 @@ class MentorMatch:
 
 
 @dataclass(frozen=True)
-class MatchPage:
-    matches: tuple[MentorMatch, ...]
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@dataclass(frozen=True)
 class ConnectionSuggestion:
-    key: str
-    name: str
-    headline: str
+    """Someone the person may know, with their properties (a page needs no second lookup)."""
+
+    person: Person
     score: float
     mutual_count: int
-    mutual_connections: tuple[PersonRef, ...]
-    cursor: str
+    mutual_connections: tuple[Person, ...]
+    """Up to 3 shared connections, closest-knit first."""
 
-
-@dataclass(frozen=True)
-class SuggestionPage:
-    suggestions: tuple[ConnectionSuggestion, ...]
-    has_next_page: bool
-    end_cursor: str | None
+    @property
+    def key(self) -> str:
+        return self.person.key
 
 
 @dataclass(frozen=True)
@@ -157,24 +126,23 @@ class SkillPath:
 
 @dataclass(frozen=True)
 class LearningStep:
-    skill: str
-    name: str
-    mentors: tuple[PersonRef, ...]
+    skill: Skill
+    mentors: tuple[Person, ...]
     """Mentors the mentee could ask for this step (same exclusions as matches)."""
 
 
 @dataclass(frozen=True)
 class LearningPath:
-    target: str
-    start: str | None
+    target: Skill
+    start: Skill | None
     """The skill the mentee already has where the path begins; `None` if none leads there."""
-    path: SkillPath
-    steps: tuple[LearningStep, ...]
+    skills: tuple[Skill, ...]
+    """The path's skills in order: `start` (if any) first, `target` last."""
+    steps: tuple[SkillStep, ...]
+    strength: float
+    """Product of the `RELATED_TO` weights along the path (1 for `LEADS_TO`)."""
+    to_learn: tuple[LearningStep, ...]
     """Every skill of the path the mentee does not have yet, in order, with mentors."""
-
-
-def person_from_row(item: dict[str, Any]) -> PersonRef:
-    return PersonRef(key=item["key"], name=item.get("name") or "")
 
 
 def step_from_row(item: dict[str, Any]) -> SkillStep:
@@ -191,13 +159,4 @@ def skill_path_from_row(item: dict[str, Any]) -> SkillPath:
         skills=tuple(item["skills"]),
         steps=tuple(step_from_row(s) for s in item["steps"]),
         strength=float(item["strength"]),
-    )
-
-
-def signals_from_row(item: dict[str, Any]) -> Signals:
-    return Signals(
-        social=float(item["social"]),
-        skills=float(item["skills"]),
-        employer=float(item["employer"]),
-        availability=float(item["availability"]),
     )

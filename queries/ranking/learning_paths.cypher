@@ -8,8 +8,10 @@
 // level first, then key) and pass the ranking's absolute exclusions, from the same rules:
 // rules/suggestible_mentor and rules/free_capacity.
 // Parameters: $menteeKey; $skills (list of skill keys or null); $mentorsPerStep (3).
-// Returns one row: found, paths (list of {target, start, path: {skills, strength,
-//   steps: [{from, to, relation, weight}]}, steps: [{skill, name, mentors: [{key, name}]}]}).
+// Returns one row: found, paths (list of {target (the skill's properties), start (the
+//   properties of the skill the path starts from, or null), path: {skills (their properties,
+//   in order), strength, steps: [{from, to, relation, weight}]}, steps: [{skill (its
+//   properties), mentors (list of people's properties)}]}).
 // Indexes: person_key, skill_key.
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 CALL (me) {
@@ -34,11 +36,11 @@ CALL (me) {
     WITH k, p, r, reduce(f = 1.0, rel IN r | f * coalesce(rel.weight, 1.0)) AS strength
     ORDER BY CASE WHEN p IS NULL THEN 1 ELSE 0 END, size(r), strength DESC, k.key
     LIMIT 1
-    WITH CASE WHEN p IS NULL THEN null ELSE k.key END AS start,
+    WITH CASE WHEN p IS NULL THEN null ELSE k { .* } END AS start,
          CASE WHEN p IS NULL THEN [t] ELSE nodes(p) END AS nodes,
          CASE WHEN p IS NULL THEN [] ELSE r END AS rels,
          CASE WHEN p IS NULL THEN 1.0 ELSE strength END AS strength
-    RETURN start, [n IN nodes | n.key] AS skills, strength,
+    RETURN start, [n IN nodes | n { .* }] AS skills, strength,
            [i IN range(0, size(rels) - 1) | {
              from: nodes[i].key, to: nodes[i + 1].key, relation: type(rels[i]),
              weight: rels[i].weight}] AS pathSteps,
@@ -55,16 +57,16 @@ CALL (me) {
       WITH m, h
       ORDER BY h.level DESC, m.key
       LIMIT $mentorsPerStep
-      RETURN collect(m { .key, .name }) AS mentors
+      RETURN collect(m { .* }) AS mentors
     }
     WITH i, skill, mentors
     ORDER BY i
-    RETURN collect({skill: skill.key, name: skill.name, mentors: mentors}) AS steps
+    RETURN collect({skill: skill { .* }, mentors: mentors}) AS steps
   }
   WITH t, priority, start, skills, strength, pathSteps, steps
   ORDER BY priority, t.key
   RETURN collect({
-    target: t.key, start: start,
+    target: t { .* }, start: start,
     path: {skills: skills, strength: strength, steps: pathSteps}, steps: steps
   }) AS paths
 }

@@ -17,10 +17,10 @@
 // Parameters: $personKey; $socialWeight (1.0), $employerWeight (0.0), $schoolWeight (0.0),
 //   $skillWeight (0.0), $hubDegreeCap (300); $first, $after (null or {score, key}): keyset
 //   pagination over ORDER BY score DESC, key ASC, returning up to $first + 1 rows.
-// Returns one row: found, suggestions (list of maps: key, name, headline, score, social,
-//   mutualCount (every mutual connection the person may see, so it equals the length of
-//   `mutualConnections(with:)`), mutualConnections (up to 3 of them {key, name}, lowest
-//   degree first)).
+// Returns one row: found, suggestions (list of maps: person (the person's properties),
+//   score, social, mutualCount (every mutual connection the person may see, so it equals
+//   the length of `mutualConnections(with:)`), mutualConnections (up to 3 of them, their
+//   properties, lowest degree first)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
 CALL (me) {
@@ -87,11 +87,11 @@ CALL (me) {
     WITH DISTINCT z
     WITH z, {{visible_degree(me, z)}} AS degree
     ORDER BY degree, z.key
-    WITH collect(z { .key, .name }) AS mutual
+    WITH collect(z { .* }) AS mutual
     RETURN size(mutual) AS mutualCount, mutual[0..3] AS mutualConnections
   }
   RETURN collect({
-    key: c.key, name: c.name, headline: c.headline, score: score, social: social,
+    person: c { .* }, score: score, social: social,
     mutualCount: mutualCount, mutualConnections: mutualConnections
   }) AS suggestions
 }

@@ -87,7 +87,8 @@ MUTATIONS = {
 # Person fields only the person themself or an admin may read.
 SELF_FIELDS = {
     "mentorMatches": "mentorMatches { edges { cursor } }",
-    "suggestedConnections": "suggestedConnections { score }",
+    "suggestedConnections": "suggestedConnections { edges { cursor } }",
+    "learningPaths": "learningPaths { target { key } }",
     "mentors": "mentors { key }",
     "mentees": "mentees { key }",
     "mentorshipRequests": "mentorshipRequests(role: MENTEE) { edges { cursor } }",

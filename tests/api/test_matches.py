@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from starlette.applications import Starlette
+
 from graph.database import Database
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, mentor, person, skill
@@ -87,22 +89,53 @@ async def test_only_the_mentee_or_an_admin_reads_matches(
     )
 
 
-async def test_suggested_connections_and_skill_paths(
-    gql: GraphQLClient, empty_graph: Database
-) -> None:
+async def test_a_skill_path_names_its_skills(gql: GraphQLClient, empty_graph: Database) -> None:
     await _graph(empty_graph)
     await build(empty_graph, leads_to=[{"from": "python", "to": "sql"}])
-    data = await gql.data(
-        "{ viewer { suggestedConnections { person { key } mutualCount } } "
-        'skillPath(from: "python", to: "sql") { skills { key } steps { relation } } }',
-        as_="ann",
-    )
-    suggestions = data["viewer"]["suggestedConnections"]
-    assert {s["person"]["key"] for s in suggestions} == {"max", "mia"}
-    assert all(s["mutualCount"] == 1 for s in suggestions)
+    path = '{ skillPath(from: "python", to: "sql") { skills { key } steps { relation } } }'
+    data = await gql.data(path)
     assert data["skillPath"] == {
         "skills": [{"key": "python"}, {"key": "sql"}],
         "steps": [{"relation": "LEADS_TO"}],
     }
     missing = '{ skillPath(from: "python", to: "nope") { strength } }'
     assert await gql.error_code(missing) == "NOT_FOUND"
+
+
+SUGGESTIONS = """query($first: Int!, $after: String) { viewer {
+  suggestedConnections(first: $first, after: $after) {
+    edges { cursor node { score mutualCount
+      person { key name headline } mutualConnections { key name } } }
+    pageInfo { hasNextPage endCursor } } } }"""
+
+
+async def test_suggested_connections_are_a_keyset_connection_read_in_one_statement(
+    gql: GraphQLClient, app: Starlette, empty_graph: Database
+) -> None:
+    others = [f"o{i}" for i in range(5)]
+    await build(
+        empty_graph,
+        people=[person("ann"), person("bob"), person("cy"), *[person(k) for k in others]],
+        knows=knows(("ann", "bob"), ("ann", "cy"), *[("bob", k) for k in others], ("cy", "o3")),
+    )
+    trips = app.state.database.round_trips
+    page = (await gql.data(SUGGESTIONS, {"first": 2}, as_="ann"))["viewer"]
+    assert app.state.database.round_trips == trips + 2, "the viewer, one statement: no reloads"
+    top = page["suggestedConnections"]["edges"][0]["node"]
+    assert top["person"] == {"key": "o3", "name": "O3", "headline": ""}
+    assert (top["mutualCount"], top["mutualConnections"]) == (
+        2,
+        [{"key": "cy", "name": "Cy"}, {"key": "bob", "name": "Bob"}],
+    )
+    seen: list[str] = []
+    after = None
+    for _ in range(len(others)):
+        found = await gql.data(SUGGESTIONS, {"first": 2, "after": after}, as_="ann")
+        conn = found["viewer"]["suggestedConnections"]
+        seen += [e["node"]["person"]["key"] for e in conn["edges"]]
+        if not conn["pageInfo"]["hasNextPage"]:
+            break
+        after = conn["pageInfo"]["endCursor"]
+    assert seen == ["o3", "o0", "o1", "o2", "o4"], "best first, then by key, no gap or duplicate"
+    bad = await gql.error_code(SUGGESTIONS, {"first": 2, "after": "bm90IGEgY3Vyc29y"}, as_="ann")
+    assert bad == "BAD_USER_INPUT"

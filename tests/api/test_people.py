@@ -80,6 +80,21 @@ async def test_names_in_any_script_are_accepted(gql: GraphQLClient) -> None:
     assert data["createProfile"]["person"]["name"] == "李小龍"
 
 
+async def test_mentor_topics_are_served_as_set(gql: GraphQLClient, empty_graph: Database) -> None:
+    await build(empty_graph, people=[person("mo"), person("ann")])
+    prefs = """mutation($topics: [String!]) { setMentorPreferences(
+      input: {openToMentor: true, capacity: 2, topics: $topics}) { person { mentorTopics } } }"""
+    read = '{ person(key: "mo") { mentorTopics } }'
+    assert (await gql.data(read, as_="ann"))["person"] == {"mentorTopics": []}
+    set_ = await gql.data(prefs, {"topics": ["python", "career"]}, as_="mo")
+    assert set_["setMentorPreferences"]["person"] == {"mentorTopics": ["python", "career"]}
+    assert (await gql.data(read, as_="ann"))["person"] == {"mentorTopics": ["python", "career"]}
+    await gql.data(prefs, {"topics": None}, as_="mo")
+    assert (await gql.data(read))["person"] == {"mentorTopics": ["python", "career"]}, "unchanged"
+    await gql.data(prefs, {"topics": []}, as_="mo")
+    assert (await gql.data(read))["person"] == {"mentorTopics": []}
+
+
 async def test_people_pages_have_no_gaps_and_no_duplicates(
     gql: GraphQLClient, empty_graph: Database
 ) -> None:

@@ -49,7 +49,11 @@ PLACES = {  # place: (document, the visible person it must show)
         KNOWN,
     ),
     "suggested connections": (
-        "{ viewer { suggestedConnections(first: 50) { person { key } } } }",
+        "{ viewer { suggestedConnections(first: 50) { nodes { person { key } } } } }",
+        CONTROL,
+    ),
+    "learning path mentors": (
+        "{ viewer { learningPaths(mentorsPerStep: 10) { steps { mentors { key } } } } }",
         CONTROL,
     ),
     "own mentors": ("{ viewer { mentors { key } } }", CONTROL),

@@ -13,9 +13,9 @@ import httpx
 import pytest
 
 from api.auth import issue_token
-from api.pagination import encode_cursor
 from api.settings import ApiSettings
 from graph.database import Database
+from graph.pages import encode_cursor
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, mentor, person, skill
@@ -29,7 +29,7 @@ REQUESTS = "subscription { mentorshipRequestUpdated { key state mentee { key } m
 OPT_IN = (
     "mutation { setMentorPreferences(input: {openToMentor: true, capacity: 3}) { person { key } } }"
 )
-FROM_START = encode_cursor("0")
+FROM_START = encode_cursor((0,))
 SECRET = ApiSettings.from_env().jwt_secret
 
 

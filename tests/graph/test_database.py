@@ -25,10 +25,6 @@ async def test_the_server_is_neo4j_5_26(database: Database) -> None:
     assert (await database.server_version()).startswith("5.26.")
 
 
-async def test_an_empty_graph_is_empty(empty_graph: Database) -> None:
-    assert await is_empty(empty_graph)
-
-
 async def test_an_unreachable_server_is_unavailable_and_names_the_address(
     settings: Settings,
 ) -> None:

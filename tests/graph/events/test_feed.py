@@ -9,9 +9,10 @@ import pytest
 
 from graph.database import Database
 from graph.events.bus import InProcessBus, SubscriberOverflow
-from graph.events.domain import MatchEvent, Signal, match_topic
+from graph.events.domain import MatchEvent, match_topic
 from graph.events.feed import FeedInterrupted, match_feed
 from graph.events.store import NewMatch, record_matches
+from graph.ranking.signals import Signal
 from tests.builders import build, mentor, person
 
 SIGNALS = (Signal("social", 1.0, 1.0),)

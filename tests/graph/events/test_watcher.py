@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import astuple
 
 import pytest
 
@@ -22,7 +21,6 @@ from graph.events.domain import (
     GoalsChanged,
     MentorChanged,
     RequestUpdated,
-    Signal,
     SkillAdded,
     match_topic,
 )
@@ -31,7 +29,8 @@ from graph.events.watcher import MatchWatcher
 from graph.mentorships import end_mentorship
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
-from graph.ranking.types import DEFAULT_HUB_DEGREE_CAP, Weights
+from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, Signal
+from graph.ranking.types import Weights
 from graph.settings import WatchSettings
 from tests.builders import build, knows, mentor, person, skill
 
@@ -187,6 +186,10 @@ async def test_published_events_reach_the_mentee_topic(empty_graph: Database) ->
     assert (message["mentee"], message["mentor"], message["prev"]) == ("ana", "mo", 0)
 
 
+def _explained(score: float, signals: tuple[Signal, ...]) -> tuple[float, ...]:
+    return (score, *(s.value for s in signals), *(s.share for s in signals))
+
+
 @pytest.mark.parametrize(
     ("weights", "cap"),
     [(Weights(), DEFAULT_HUB_DEGREE_CAP), (Weights(), 3), (Weights(third_hop_decay=0.5), 3)],
@@ -227,18 +230,11 @@ async def test_pair_scores_agree_with_the_ranking(
         page = await mentor_matches(
             empty_graph, mentee, first=100, weights=weights, hub_degree_cap=cap
         )
-        ranked = {m.key: (m.score, *astuple(m.signals), *astuple(m.shares)) for m in page.matches}
+        ranked = {m.key: _explained(m.score, m.signals) for m in page}
         scored = await score_pairs(
             empty_graph, [(mentee, m) for m in mentors], weights=weights, hub_degree_cap=cap
         )
-        values = {
-            s.mentor: (
-                s.score,
-                *(signal.value for signal in s.signals),
-                *(signal.share for signal in s.signals),
-            )
-            for s in scored
-        }
+        values = {s.mentor: _explained(s.score, s.signals) for s in scored}
         assert sorted(values) == sorted(ranked), mentee
         for key, expected in ranked.items():
             assert values[key] == pytest.approx(expected), (mentee, key)
@@ -259,7 +255,3 @@ async def test_concurrent_changes_share_one_recording_transaction(empty_graph: D
     assert empty_graph.round_trips - before <= 2, (
         "the first caller commits alone, the rest together"
     )
-
-
-def test_the_watcher_caps_hubs_like_the_ranking() -> None:
-    assert WatchSettings().hub_degree_cap == DEFAULT_HUB_DEGREE_CAP

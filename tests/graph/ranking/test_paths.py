@@ -38,12 +38,12 @@ async def test_suggestions_are_friends_of_friends_ranked_by_resource_allocation(
     # Degrees count the connections me may see: a 3 (me, b, c: not conn nor priv), b 6 (me,
     # a, c, e, asked, held: not foe). c: 1/3 + 1/6; e: 1/6. a and b are connections already;
     # conn and priv are not visible; foe blocked; asked is pending; held is held.
-    assert [(s.key, s.score) for s in page.suggestions] == [
+    assert [(s.key, s.score) for s in page] == [
         ("c", pytest.approx(1 / 3 + 1 / 6, abs=1e-9)),
         ("e", pytest.approx(1 / 6, abs=1e-9)),
     ]
-    c = page.suggestions[0]
-    assert c.mutual_count == 2
+    c = page[0]
+    assert (c.person.name, c.mutual_count) == ("C", 2)
     assert [p.key for p in c.mutual_connections] == ["a", "b"]
 
 
@@ -58,10 +58,10 @@ async def test_shared_places_rerank_suggestions_when_weighted(empty_graph: Datab
         ],
     )
     plain = await suggested_connections(empty_graph, "me")
-    assert [s.key for s in plain.suggestions] == ["c", "d"]
+    assert [s.key for s in plain] == ["c", "d"]
     weighted = await suggested_connections(empty_graph, "me", weights=ConnectionWeights(school=1.0))
     # d: 1/3 + 1/3 (uni has 3 alumni); x is no friend of a friend, so never a candidate.
-    assert [(s.key, s.score) for s in weighted.suggestions] == [
+    assert [(s.key, s.score) for s in weighted] == [
         ("d", pytest.approx(2 / 3, abs=1e-9)),
         ("c", pytest.approx(1 / 3, abs=1e-9)),
     ]
@@ -77,15 +77,15 @@ async def test_suggestions_paginate_and_validate(empty_graph: Database) -> None:
                     *[(friends[i % 5], o) for i, o in enumerate(others)],
                     *[(friends[(i + 1) % 5], o) for i, o in enumerate(others) if i % 2]),
     )  # fmt: skip
-    everything = [s.key for s in (await suggested_connections(empty_graph, "me")).suggestions]
+    everything = [s.key for s in await suggested_connections(empty_graph, "me")]
     seen: list[str] = []
-    after = None
-    while True:
-        page = await suggested_connections(empty_graph, "me", first=2, after=after)
-        seen += [s.key for s in page.suggestions]
-        if not page.has_next_page:
+    after: tuple[float, str] | None = None
+    for _ in range(10):
+        found = await suggested_connections(empty_graph, "me", first=2, after=after)
+        seen += [s.key for s in found[:2]]
+        if len(found) <= 2:
             break
-        after = page.end_cursor
+        after = (found[1].score, found[1].key)
     assert seen == everything and sorted(seen) == others
     with pytest.raises(BadInput):
         await suggested_connections(empty_graph, "me", first=101)
@@ -149,15 +149,18 @@ async def test_a_mentees_learning_path_names_mentors_per_step(empty_graph: Datab
         blocks=[{"person": "me", "blocked": "foe"}],
     )  # fmt: skip
     to_d, to_e = await learning_paths(empty_graph, "me", mentors_per_step=2)
-    assert (to_d.target, to_d.start, to_d.path.skills) == ("d", "a", ("a", "b", "d"))
-    assert [(s.skill, [m.key for m in s.mentors]) for s in to_d.steps] == [
+    assert (to_d.target.key, to_d.start and to_d.start.key) == ("d", "a")
+    assert [k.key for k in to_d.skills] == ["a", "b", "d"] and to_d.strength == 1.0
+    assert [(s.from_skill, s.to_skill) for s in to_d.steps] == [("a", "b"), ("b", "d")]
+    assert [(s.skill.key, [m.key for m in s.mentors]) for s in to_d.to_learn] == [
         ("b", ["b2", "b1"]),
         ("d", ["d1"]),
     ]
+    assert to_d.to_learn[0].mentors[0].name == "B2", "mentors come with their properties"
     # nothing the mentee knows leads to e: the path is e alone.
-    assert (to_e.target, to_e.start, to_e.path.skills) == ("e", None, ("e",))
-    assert [(s.skill, [m.key for m in s.mentors]) for s in to_e.steps] == [("e", ["e1"])]
+    assert (to_e.target.name, to_e.start, [k.key for k in to_e.skills]) == ("E", None, ["e"])
+    assert [(s.skill.key, [m.key for m in s.mentors]) for s in to_e.to_learn] == [("e", ["e1"])]
     (only_e,) = await learning_paths(empty_graph, "me", skills=["e"])
-    assert only_e.target == "e"
+    assert only_e.target.key == "e"
     with pytest.raises(NotFound):
         await learning_paths(empty_graph, "nobody")
