@@ -5,8 +5,9 @@ operation sent on it, so whatever the context holds would otherwise live as long
 the socket. This extension runs each operation (an HTTP request, or one operation on a
 socket) on a copy of its own, made when it starts:
 
-- the session must still hold: a bad or expired token refuses the operation with
-  `UNAUTHENTICATED` before anything runs, so nothing is read or written for it;
+- the session must still hold: a bad or expired token, or the key of a deleted account
+  (its tombstone, one index lookup), refuses the operation with `UNAUTHENTICATED`
+  before anything runs, so nothing is read or written for it;
 - the copy has empty DataLoaders, so no answer is served from what an earlier
   operation read (after a block, the next operation no longer lists the blocker);
   each further result of a subscription starts from empty loaders as well.
@@ -23,6 +24,7 @@ from strawberry.types import StreamExecutionResult
 
 from api.context import Context
 from api.errors import Unauthenticated
+from graph.tombstones import is_deleted
 
 
 class OperationSession(SchemaExtension):
@@ -44,3 +46,6 @@ async def _check(context: Context) -> None:
         raise context.auth_error
     if context.session.expired():
         raise Unauthenticated("the token has expired")
+    key = context.session.viewer.key
+    if key is not None and await is_deleted(context.database, key):
+        raise Unauthenticated("this account was deleted")

@@ -1,7 +1,8 @@
 // Everything stored about one person, for their data export.
 // Parameters: $key.
 // Returns: profile, skills, goals, employment, schools, connections, requestsSent,
-//   requestsReceived, mentorships, blocked, reportsFiled, matchEvents; no row when absent.
+//   requestsReceived, mentorships, blocked, reportsFiled (`reported` null when that account
+//   was deleted), matchEvents; no row when absent.
 MATCH (p:Person {key: $key})
 RETURN p { .* } AS profile,
   COLLECT { MATCH (p)-[h:HAS_SKILL]->(s:Skill) RETURN {skill: s.key, level: h.level, years: h.years} } AS skills,
@@ -17,6 +18,6 @@ RETURN p { .* } AS profile,
   COLLECT { MATCH (m:Person)-[s:MENTORS]->(e:Person) WHERE m = p OR e = p
             RETURN s { .*, mentor: m.key, mentee: e.key } } AS mentorships,
   COLLECT { MATCH (p)-[x:BLOCKED]->(b:Person) RETURN {person: b.key, at: x.at} } AS blocked,
-  COLLECT { MATCH (p)-[:FILED]->(r:Report)-[:ABOUT]->(b:Person)
+  COLLECT { MATCH (p)-[:FILED]->(r:Report)-[:ABOUT]->(b)
             RETURN r { .*, reported: b.key } } AS reportsFiled,
   COLLECT { MATCH (e:MatchEvent)--(p) RETURN e { .* } } AS matchEvents

@@ -23,13 +23,15 @@ from api.settings import ApiSettings
 from graph.database import Database
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
-from tests.builders import build, knows, person
+from tests.builders import build, knows, mentor, person
 from tests.servers import api_server
 from tests.ws import LEGACY_WS, TRANSPORT_WS, Socket
 
 SECRET = ApiSettings.from_env().jwt_secret
 REQUESTS = "subscription { mentorshipRequestUpdated { key state } }"
+MENTORS_OF_REQUESTS = "subscription { mentorshipRequestUpdated { state mentor { key } } }"
 BLOCK = 'mutation { blockPerson(input: {person: "ann"}) { person } }'
+DELETE = "mutation { deleteAccount { deleted } }"
 LIFETIME = 2.0
 """Seconds a short-lived token lives; JWT `exp` is whole seconds, so up to one less."""
 BOUND = 30.0
@@ -117,3 +119,69 @@ async def test_operations_on_a_socket_read_afresh_each_time(
         "viewer": {"connections": {"nodes": []}}
     }
     await sock.close()
+
+
+async def test_each_result_of_a_subscription_reads_afresh(
+    server: str, gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await build(empty_graph, people=[person("ann"), mentor("mo")])
+    sock = await _open(server, issue_token(SECRET, "ann"))
+    await sock.subscribe(
+        "live", "subscription { mentorshipRequestUpdated { state mentor { key } } }"
+    )
+    await asyncio.sleep(0.5)  # live: only what comes through the bus from now on
+    ask = 'mutation { requestMentorship(input: {mentor: "mo"}) { request { key } } }'
+    key = (await gql.data(ask, as_="ann"))["requestMentorship"]["request"]["key"]
+    first = (await sock.next_data("live", BOUND))["mentorshipRequestUpdated"]
+    assert first == {"state": "PENDING", "mentor": {"key": "mo"}}
+    hide = "mutation { updateProfile(input: {visibility: PRIVATE}) { person { key } } }"
+    await gql.data(hide, as_="mo")
+    withdraw = (
+        "mutation($k: String!) { withdrawMentorshipRequest(input: {request: $k}) { __typename } }"
+    )
+    await gql.data(withdraw, {"k": key}, as_="ann")
+    second = (await sock.next_data("live", BOUND))["mentorshipRequestUpdated"]
+    assert second == {"state": "WITHDRAWN", "mentor": None}, "mo is PRIVATE now"
+    await sock.close()
+
+
+async def test_a_deleted_accounts_tokens_are_refused_everywhere(
+    server: str, gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await build(empty_graph, people=[person("ann"), person("bob")])
+    token = issue_token(SECRET, "ann")
+    sock = await _open(server, token)
+    assert (await _ask(sock, "1", "{ viewer { key } }"))["data"] == {"viewer": {"key": "ann"}}
+    deleted = await _ask(sock, "2", DELETE)
+    assert deleted["data"] == {"deleteAccount": {"deleted": "ann"}}
+
+    # The socket that deleted the account: every further operation is refused.
+    for id, document in [
+        ("3", "{ viewer { key } }"),
+        ("4", '{ person(key: "bob") { key } }'),
+        ("5", 'mutation { createProfile(input: {name: "Ann again"}) { person { key } } }'),
+    ]:
+        refused = await _ask(sock, id, document)
+        assert _code(refused) == "UNAUTHENTICATED", refused
+        assert refused.get("data") is None
+    await sock.close()
+
+    # Over HTTP: the same token, and a new token for the same key.
+    for fresh in (False, True):
+        headers = {"Authorization": f"Bearer {issue_token(SECRET, 'ann') if fresh else token}"}
+        for document in ['{ person(key: "bob") { key } }', DELETE]:
+            response = await gql.http.post("/graphql", json={"query": document}, headers=headers)
+            body = response.json()
+            assert _code(body) == "UNAUTHENTICATED", body
+            assert body["errors"][0]["message"] == "this account was deleted"
+
+    # A new socket for the key is accepted (the token is well signed) but serves nothing.
+    sock = await _open(server, issue_token(SECRET, "ann"))
+    assert _code(await _ask(sock, "1", '{ person(key: "bob") { key } }')) == "UNAUTHENTICATED"
+    await sock.subscribe("2", REQUESTS)
+    message = await sock.receive(BOUND)
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
+    await sock.close()
+    # Nobody else is affected.
+    assert (await gql.data("{ viewer { key } }", as_="bob"))["viewer"] == {"key": "bob"}
