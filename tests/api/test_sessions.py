@@ -11,20 +11,25 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import jwt
 import pytest
+import uvicorn
+from starlette.applications import Starlette
 from websockets.exceptions import ConnectionClosed
 
+from api.app import create_app
 from api.auth import issue_token
 from api.settings import ApiSettings
 from graph.database import Database
+from graph.registry import statement
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, mentor, person
-from tests.servers import api_server
+from tests.servers import api_server, free_port
 from tests.ws import LEGACY_WS, TRANSPORT_WS, Socket
 
 SECRET = ApiSettings.from_env().jwt_secret
@@ -74,7 +79,8 @@ async def _ask(sock: Socket, id: str, query: str) -> dict[str, Any]:
 
 def _code(payload: dict[str, Any]) -> str | None:
     errors = payload.get("errors") or [{}]
-    return errors[0].get("extensions", {}).get("code")
+    code: str | None = errors[0].get("extensions", {}).get("code")
+    return code
 
 
 async def _closed(sock: Socket) -> tuple[int | None, str | None, float]:
@@ -98,6 +104,49 @@ async def test_an_expiring_token_closes_the_socket_at_its_expiry(
     code, reason, at = await _closed(sock)
     assert (code, reason) == (4403, "token expired")
     assert at >= expires, "closed before the token expired"
+
+
+@asynccontextmanager
+async def _served_in_process(app: Starlette) -> AsyncIterator[str]:
+    """A real uvicorn serving `app` in this process (so the test may move its clock)."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    serving = asyncio.create_task(server.serve())
+    try:
+        async with asyncio.timeout(BOUND):
+            while not server.started:
+                assert not serving.done(), "uvicorn stopped before it started"
+                await asyncio.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(serving, BOUND)
+
+
+async def test_operations_on_a_socket_after_its_token_expired_are_refused(
+    settings: Settings, empty_graph: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each operation checks the token, whatever the timer does: the clock jumps past
+    `exp` while the socket's timer still sleeps (asyncio's clock does not jump)."""
+    await build(empty_graph, people=[person("ann")])
+    async with _served_in_process(create_app(settings)) as base:
+        sock = await _open(base, issue_token(SECRET, "ann", hours=1))
+        assert (await _ask(sock, "1", "{ viewer { key } }"))["data"] == {"viewer": {"key": "ann"}}
+        in_two_hours = time.time() + 7200
+        monkeypatch.setattr(time, "time", lambda: in_two_hours)
+        for id, document in [("2", "{ viewer { key } }"), ("3", DELETE), ("4", REQUESTS)]:
+            await sock.subscribe(id, document)
+            answer = await sock.receive(BOUND)
+            payload = answer["payload"]
+            errors = payload if answer["type"] == "error" else payload["errors"]
+            assert (errors[0]["extensions"]["code"], errors[0]["message"]) == (
+                "UNAUTHENTICATED",
+                "the token has expired",
+            ), answer
+        monkeypatch.undo()
+        await sock.close()
+    counts = await empty_graph.read(statement("stats/count_labels"), {})
+    assert {row["label"]: row["count"] for row in counts}["Person"] == 1, "ann is still there"
 
 
 async def test_operations_on_a_socket_read_afresh_each_time(
