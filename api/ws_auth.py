@@ -18,6 +18,7 @@ is checked as it starts as well (`api.session`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 
@@ -86,8 +87,13 @@ class _ExpiryTimer:
                 self._task.cancel()
 
     async def _expire_at(self, expires: float) -> None:
-        await asyncio.sleep(max(0.0, expires - time.time()))
-        await self._expire()
+        # The loop's clock is not the wall clock `exp` is on (NTP slews one against the
+        # other): sleep until the wall clock says so, never a moment before. What is
+        # awaited is a time, not a signal, so there is no Event to wait on.
+        while (remaining := expires - time.time()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(remaining)
+        with contextlib.suppress(RuntimeError):  # the socket was closing already
+            await self._expire()
 
 
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
