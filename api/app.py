@@ -16,24 +16,30 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
-from api.auth import viewer_from_header
+from api.auth import ANONYMOUS_SESSION, session_from_header
 from api.context import Context
 from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
-from api.loaders import Loaders
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
 from api.settings import ApiSettings
-from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connection
+from api.ws_auth import (
+    MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    LegacyWSHandler,
+    TransportWSHandler,
+    authenticate_connection,
+)
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.events.hub import EventHub
 from graph.ranking.plans import compile_ranking_plans
 from graph.settings import Settings
-from graph.viewer import ANONYMOUS
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+
     def __init__(self, settings: Settings, api_settings: ApiSettings) -> None:
         super().__init__(
             build_schema(introspection=api_settings.introspection),
@@ -50,18 +56,17 @@ class GraphQLApp(GraphQL[Context, None]):
         database: Database = request.app.state.database
         auth_error = None
         try:
-            viewer = viewer_from_header(
+            session = session_from_header(
                 self.api_settings.jwt_secret, request.headers.get("authorization")
             )
         except Unauthenticated as exc:
-            viewer, auth_error = ANONYMOUS, exc
+            session, auth_error = ANONYMOUS_SESSION, exc
         return Context(
             request=request,
             database=database,
             settings=self.settings,
             api_settings=self.api_settings,
-            caller=viewer,
-            loaders=Loaders.create(database, viewer),
+            session=session,
             rate_limiter=self.rate_limiter,
             events=request.app.state.events,
             auth_error=auth_error,

@@ -1,11 +1,13 @@
 """Bearer tokens: HS256 JWTs whose subject is a person's key and whose `role` claim
-is `member`, `analyst` or `admin`."""
+is `member`, `analyst` or `admin`. A token makes a `Session`, which lasts until the
+token's `exp`, on every transport (`api.session`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
@@ -22,11 +24,27 @@ def issue_token(secret: str, key: str, *, role: str = "member", hours: float = 2
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
-def viewer_from_token(secret: str, token: str) -> Viewer:
+@dataclass(frozen=True)
+class Session:
+    """Who is asking, and until when their token holds."""
+
+    viewer: Viewer
+    expires: float | None = None
+    """The token's `exp` (seconds since the epoch); `None` for an anonymous caller."""
+
+    def expired(self) -> bool:
+        return self.expires is not None and time.time() >= self.expires
+
+
+ANONYMOUS_SESSION = Session(ANONYMOUS)
+
+
+def session_from_token(secret: str, token: str) -> Session:
     viewer, expires = _verified(secret, token)
-    if time.time() >= expires:
+    session = Session(viewer, expires)
+    if session.expired():
         raise Unauthenticated("the token has expired")
-    return viewer
+    return session
 
 
 @functools.lru_cache(maxsize=4096)
@@ -48,11 +66,11 @@ def _verified(secret: str, token: str) -> tuple[Viewer, float]:
     return Viewer(key=claims["sub"], role=role), float(claims["exp"])
 
 
-def viewer_from_header(secret: str, authorization: str | None) -> Viewer:
-    """The viewer of an `Authorization` header; anonymous without one."""
+def session_from_header(secret: str, authorization: str | None) -> Session:
+    """The session of an `Authorization` header; anonymous without one."""
     if not authorization:
-        return ANONYMOUS
+        return ANONYMOUS_SESSION
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("use 'Authorization: Bearer <token>'")
-    return viewer_from_token(secret, token.strip())
+    return session_from_token(secret, token.strip())

@@ -1,14 +1,16 @@
-"""The per-request context every resolver receives."""
+"""The per-operation context every resolver receives."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
+from api.auth import Session
 from api.errors import Unauthenticated
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
@@ -21,18 +23,37 @@ from graph.viewer import Viewer
 
 @dataclass
 class Context:
+    """An HTTP request's context, or a WebSocket connection's. Each operation runs on
+    its own copy (`for_operation`, made by `api.session`), with loaders of its own."""
+
     request: Request | WebSocket
     database: Database
     settings: Settings
     api_settings: ApiSettings
-    caller: Viewer
-    loaders: Loaders
+    session: Session
     rate_limiter: MutationRateLimiter
     events: EventHub
     auth_error: Unauthenticated | None = None
     """Set when the request carried a bad token: any use of the viewer fails with it."""
     connection_params: dict[str, object] | None = None
     """A WebSocket's `connection_init` payload (see `api.ws_auth`)."""
+    loaders: Loaders = field(init=False)
+    """Fresh for every operation: nothing read for one answer is served in another."""
+
+    def __post_init__(self) -> None:
+        self.renew_loaders()
+
+    def for_operation(self) -> Context:
+        """A copy for one operation, with empty loaders for the current viewer."""
+        return dataclasses.replace(self)
+
+    def renew_loaders(self) -> None:
+        self.loaders = Loaders.create(self.database, self.caller)
+
+    @property
+    def caller(self) -> Viewer:
+        """The token's viewer, whether or not the token was good (see `viewer`)."""
+        return self.session.viewer
 
     @property
     def viewer(self) -> Viewer:

@@ -30,6 +30,7 @@ from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
+from api.session import OperationSession
 from api.skills.mutations import SkillsMutation
 from api.skills.queries import SkillsQuery
 from api.skills.types import Skill
@@ -84,6 +85,7 @@ def build_schema(*, introspection: bool = True) -> Schema:
         types=[Skill, Employer],
         extensions=[
             *closed,
+            OperationSession,
             OperationLimits,
             lambda: AddValidationRules(_LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=2000),

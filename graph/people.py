@@ -11,6 +11,7 @@ from neo4j import AsyncManagedTransaction
 from graph.database import Database, Row, run
 from graph.errors import Conflict, NotFound
 from graph.registry import statement
+from graph.tombstones import tombstone_hash
 from graph.viewer import Viewer
 
 _GET_PEOPLE = statement("people/get_people")
@@ -121,10 +122,13 @@ async def search_people(
 
 
 async def create_profile(database: Database, key: str, fields: ProfileFields) -> Person:
+    params = {"key": key, "hash": tombstone_hash(key), "props": fields.props()}
     try:
-        rows = await database.write(_CREATE_PROFILE, {"key": key, "props": fields.props()})
+        rows = await database.write(_CREATE_PROFILE, params)
     except Conflict as exc:
         raise Conflict(f"a profile for {key!r} already exists") from exc
+    if not rows:
+        raise Conflict(f"{key!r} belonged to a deleted account and cannot be used again")
     return Person.from_row(rows[0]["person"])
 
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from graph.database import Database
 from graph.errors import BadInput, NotFound
 from graph.registry import statement
+from graph.tombstones import tombstone_hash
 from graph.values import native, plain
 
 _BLOCK_PERSON = statement("safety/block_person")
@@ -34,8 +35,10 @@ class BlockOutcome:
 @dataclass(frozen=True)
 class Report:
     key: str
-    reporter: str
-    reported: str
+    reporter: str | None
+    """`None` once the reporter deleted their account (the report stays, with its tombstone)."""
+    reported: str | None
+    """`None` once the reported person deleted their account."""
     reason: str
     details: str
     state: ReportState
@@ -131,7 +134,8 @@ async def resolve_report(
 
 
 async def delete_account(database: Database, key: str) -> None:
-    rows = await database.write(_DELETE_ACCOUNT, {"key": key})
+    """Delete the person and retire their key for good (`graph.tombstones`)."""
+    rows = await database.write(_DELETE_ACCOUNT, {"key": key, "hash": tombstone_hash(key)})
     if rows[0]["deleted"] == 0:
         raise NotFound(f"no person {key!r}")
 

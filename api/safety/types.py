@@ -42,8 +42,8 @@ class Report:
     state: ReportState
     created_at: dt.datetime
     note: str | None
-    reporter_key: strawberry.Private[str]
-    reported_key: strawberry.Private[str]
+    reporter_key: strawberry.Private[str | None]
+    reported_key: strawberry.Private[str | None]
 
     @classmethod
     def from_record(cls, record: safety.Report) -> Report:
@@ -58,12 +58,15 @@ class Report:
             reported_key=record.reported,
         )
 
-    @strawberry.field
+    @strawberry.field(description="`null` when hidden, or when the account was deleted.")
     async def reporter(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.reporter_key)
-        return Person.from_record(record) if record else None
+        return await _person(info, self.reporter_key)
 
-    @strawberry.field
+    @strawberry.field(description="`null` when hidden, or when the account was deleted.")
     async def reported(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.reported_key)
-        return Person.from_record(record) if record else None
+        return await _person(info, self.reported_key)
+
+
+async def _person(info: Info, key: str | None) -> Person | None:
+    record = await info.context.loaders.person.load(key) if key is not None else None
+    return Person.from_record(record) if record else None

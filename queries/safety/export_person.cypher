@@ -4,7 +4,8 @@
 // Parameters: $key.
 // Returns: profile, skills, goals, employment, schools, connections, connectionRequestsSent,
 //   connectionRequestsReceived, requestsSent, requestsReceived, mentorships, blocked,
-//   reportsFiled, matchEvents; no row when absent.
+//   reportsFiled (`reported` null when that account was deleted, or is hidden), matchEvents;
+//   no row when absent.
 MATCH (p:Person {key: $key})
 RETURN p { .* } AS profile,
   COLLECT { MATCH (p)-[h:HAS_SKILL]->(s:Skill) RETURN {skill: s.key, level: h.level, years: h.years} } AS skills,
@@ -30,8 +31,8 @@ RETURN p { .* } AS profile,
             RETURN s { .*, mentor: CASE WHEN {{visible_to(p, m)}} THEN m.key END,
                        mentee: CASE WHEN {{visible_to(p, e)}} THEN e.key END } } AS mentorships,
   COLLECT { MATCH (p)-[x:BLOCKED]->(b:Person) RETURN {person: b.key, at: x.at} } AS blocked,
-  COLLECT { MATCH (p)-[:FILED]->(r:Report)-[:ABOUT]->(b:Person)
-            RETURN r { .*, reported: CASE WHEN {{visible_to(p, b)}} THEN b.key END } }
+  COLLECT { MATCH (p)-[:FILED]->(r:Report)-[:ABOUT]->(b)
+            RETURN r { .*, reported: CASE WHEN b:Person AND {{visible_to(p, b)}} THEN b.key END } }
     AS reportsFiled,
   COLLECT { MATCH (mentee:Person)<-[:FOR_MENTEE]-(e:MatchEvent)-[:SUGGESTS]->(mentor:Person)
             WHERE mentee = p OR mentor = p

@@ -40,7 +40,7 @@ async def test_a_page_of_people_costs_the_same_round_trips_at_any_size(
     assert large == 7
 
 
-async def test_a_page_of_matches_with_evidence_costs_two_round_trips(
+async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
     gql: GraphQLClient, app: Starlette, empty_graph: Database
 ) -> None:
     mentors = [f"m{i}" for i in range(12)]
@@ -71,4 +71,6 @@ async def test_a_page_of_matches_with_evidence_costs_two_round_trips(
     assert len(edges) == 10
     assert all(len(e["node"]["mutualConnections"]) == 2 for e in edges)
     assert all(e["node"]["skillPaths"][0]["skills"][0]["name"] for e in edges)
-    assert database.round_trips - before == 2, "viewer, then ranking with its evidence"
+    assert database.round_trips - before == 3, (
+        "the session's check (api.session), the viewer, then ranking with its evidence"
+    )

@@ -161,4 +161,9 @@ async def test_delete_account_removes_the_person_and_what_is_about_them(
         as_="max",
     )
     assert received["viewer"] == {"mentorshipRequests": {"nodes": []}, "connections": {"nodes": []}}
-    assert await gql.error_code("mutation { deleteAccount { deleted } }", as_="ann") == "NOT_FOUND"
+    # The key is retired: its tokens no longer act (tests/api/test_account_deletion.py).
+    again = await gql.error_code("mutation { deleteAccount { deleted } }", as_="ann")
+    assert again == "UNAUTHENTICATED"
+    assert await gql.error_code("mutation { deleteAccount { deleted } }", as_="nobody") == (
+        "NOT_FOUND"
+    )

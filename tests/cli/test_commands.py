@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from api.auth import viewer_from_token
+from api.auth import session_from_token
 from api.settings import ApiSettings
 
 BIN = Path(sys.executable).parent / "mentorgraph"
@@ -67,6 +67,6 @@ def test_docker_compose_file_is_valid() -> None:
 def test_token_prints_a_bearer_token_for_the_key_and_role(api_settings: ApiSettings) -> None:
     result = _run("token", "ann", "--role", "admin")
     assert result.returncode == 0, result.stderr
-    viewer = viewer_from_token(api_settings.jwt_secret, result.stdout.strip())
+    viewer = session_from_token(api_settings.jwt_secret, result.stdout.strip()).viewer
     assert (viewer.key, viewer.role) == ("ann", "admin")
     assert _run("token", "ann", "--role", "king").returncode == 1

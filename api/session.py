@@ -1,0 +1,51 @@
+"""Each operation's session: checked when the operation starts, on every transport.
+
+A WebSocket keeps one `Context` for its connection and Strawberry hands it to every
+operation sent on it, so whatever the context holds would otherwise live as long as
+the socket. This extension runs each operation (an HTTP request, or one operation on a
+socket) on a copy of its own, made when it starts:
+
+- the session must still hold: a bad or expired token, or the key of a deleted account
+  (its tombstone, one index lookup), refuses the operation with `UNAUTHENTICATED`
+  before anything runs, so nothing is read or written for it;
+- the copy has empty DataLoaders, so no answer is served from what an earlier
+  operation read (after a block, the next operation no longer lists the blocker);
+  each further result of a subscription starts from empty loaders as well.
+
+The socket itself closes when its token expires (`api.ws_auth`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+from strawberry.extensions import SchemaExtension
+from strawberry.types import StreamExecutionResult
+
+from api.context import Context
+from api.errors import Unauthenticated
+from graph.tombstones import is_deleted
+
+
+class OperationSession(SchemaExtension):
+    async def on_execute(self) -> AsyncIterator[None]:
+        connection: Context = self.execution_context.context
+        context = connection.for_operation()
+        await _check(context)
+        self.execution_context.context = context
+        yield
+
+    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
+        yield
+        context: Context = self.execution_context.context
+        context.renew_loaders()
+
+
+async def _check(context: Context) -> None:
+    if context.auth_error is not None:
+        raise context.auth_error
+    if context.session.expired():
+        raise Unauthenticated("the token has expired")
+    key = context.session.viewer.key
+    if key is not None and await is_deleted(context.database, key):
+        raise Unauthenticated("this account was deleted")
