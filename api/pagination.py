@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from api.list_bounds import MaxItems
 from graph.errors import BadInput
 
 MAX_PAGE = 100
@@ -30,10 +31,13 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
+    edges: list[Edge[T]] = strawberry.field(extensions=[MaxItems(MAX_PAGE, paged=True)])
     page_info: PageInfo
 
-    @strawberry.field(description="The nodes of this page, without cursors.")
+    @strawberry.field(
+        description="The nodes of this page, without cursors.",
+        extensions=[MaxItems(MAX_PAGE, paged=True)],
+    )
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
 

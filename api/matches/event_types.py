@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.context import Info
-from api.matches.types import MatchSignal
+from api.list_bounds import MaxItems
+from api.matches.types import SIGNALS, MatchSignal
 from api.pagination import decode_cursor, encode_cursor
 from graph.errors import BadInput, NotFound
 from graph.events.domain import MatchEvent
@@ -41,7 +42,7 @@ class MentorMatchEvent:
     )
     at: dt.datetime
     score: float
-    signals: list[MatchSignal]
+    signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNALS))])
     mentee_key: strawberry.Private[str]
     mentor_key: strawberry.Private[str]
 

@@ -6,11 +6,20 @@ import strawberry
 
 from api.context import Info
 from api.employers.types import Employer
+from api.list_bounds import MaxItems
 from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
 from graph.lookups import Found
 from graph.ranking import types as ranking
+from graph.skills import MAX_LEARNING_GOALS
+
+SIGNALS = ("social", "skills", "employer", "availability")
+MAX_MUTUAL_EVIDENCE = 3
+"""As `LIMIT 3` in queries/ranking/mentor_matches.cypher."""
+MAX_PATH_STEPS = 6
+"""As `{0,6}` in queries/ranking/skill_path.cypher; matches use at most 2."""
+MAX_SHARED_EMPLOYERS = 20
 
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
@@ -64,8 +73,11 @@ class SkillStep:
 
 @strawberry.type(description="A learning path: the first skill leads, step by step, to the last.")
 class SkillPath:
-    skills: list[Skill] = strawberry.field(description="The skills along the path, in order.")
-    steps: list[SkillStep]
+    skills: list[Skill] = strawberry.field(
+        description="The skills along the path, in order.",
+        extensions=[MaxItems(MAX_PATH_STEPS + 1)],
+    )
+    steps: list[SkillStep] = strawberry.field(extensions=[MaxItems(MAX_PATH_STEPS)])
     strength: float
     mentor_level: int | None = strawberry.field(
         description="In a match: the mentor's level in the path's first skill."
@@ -100,10 +112,9 @@ def _step(step: ranking.SkillStep) -> SkillStep:
 
 
 def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
-    names = ("social", "skills", "employer", "availability")
     return [
         MatchSignal(name=n, value=getattr(match.signals, n), share=getattr(match.shares, n))
-        for n in names
+        for n in SIGNALS
     ]
 
 
@@ -111,16 +122,19 @@ def _signals(match: ranking.MentorMatch) -> list[MatchSignal]:
 class MentorMatch:
     mentor: Person
     score: float
-    signals: list[MatchSignal]
+    signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNALS))])
     free_capacity: int
     mutual_connections: list[Person] = strawberry.field(
-        description="Up to 3 people you both know (that you may see)."
+        description="Up to 3 people you both know (that you may see).",
+        extensions=[MaxItems(MAX_MUTUAL_EVIDENCE)],
     )
     skill_paths: list[SkillPath] = strawberry.field(
-        description="How the mentor's skills lead to what you want to learn."
+        description="How the mentor's skills lead to what you want to learn.",
+        extensions=[MaxItems(MAX_LEARNING_GOALS)],
     )
     shared_employers: list[Employer] = strawberry.field(
-        description="Employers where you both worked at the same time."
+        description="Employers where you both worked at the same time.",
+        extensions=[MaxItems(MAX_SHARED_EMPLOYERS)],
     )
 
     @classmethod
