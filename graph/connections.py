@@ -19,7 +19,7 @@ _RESPOND_CONNECTION = statement("connections/respond_connection")
 _REMOVE_CONNECTION = statement("connections/remove_connection")
 _LOCK_PERSON = statement("mentorships/lock_person")
 
-MAX_MUTUAL_CONNECTIONS = 50
+MAX_MUTUAL_CONNECTIONS = 20
 """The most mutual connections listed for one pair."""
 
 

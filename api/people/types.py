@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 _MENTORSHIPS = "api.mentorships.types"
 
 MAX_LANGUAGES = 10
-MAX_SKILLS = 100
-MAX_EMPLOYMENT = 50
+MAX_SKILLS = 30
+MAX_EMPLOYMENT = 20
 MAX_MENTORSHIPS = 50
 
 
@@ -83,7 +83,10 @@ class Person(Node):
         partners = await info.context.loaders.partners.load(viewer.key)
         return self.record.email if self.key in partners else None
 
-    @strawberry.field(description="Skills, strongest first.", extensions=[MaxItems(MAX_SKILLS)])
+    @strawberry.field(
+        description=f"Skills, strongest first (up to {MAX_SKILLS}).",
+        extensions=[MaxItems(MAX_SKILLS)],
+    )
     async def skills(self, info: Info) -> list[PersonSkill]:
         return [
             PersonSkill.from_record(s) for s in await info.context.loaders.skills.load(self.key)
@@ -98,7 +101,8 @@ class Person(Node):
         return [LearningGoal.from_record(goal) for goal in goals]
 
     @strawberry.field(
-        description="Employment history, newest first.", extensions=[MaxItems(MAX_EMPLOYMENT)]
+        description=f"Employment history, newest first (up to {MAX_EMPLOYMENT}).",
+        extensions=[MaxItems(MAX_EMPLOYMENT)],
     )
     async def employment(self, info: Info) -> list[Employment]:
         stints = await info.context.loaders.employment.load(self.key)
@@ -113,7 +117,8 @@ class Person(Node):
         return connection(people, first, lambda p: p.key, Person.from_record)
 
     @strawberry.field(
-        description="Connections shared with another person, as the viewer sees them.",
+        description=f"Up to {MAX_MUTUAL_CONNECTIONS} connections shared with another person, "
+        "as the viewer sees them.",
         extensions=[MaxItems(MAX_MUTUAL_CONNECTIONS)],
     )
     async def mutual_connections(
