@@ -10,6 +10,7 @@ from api.list_bounds import MaxItems
 from api.pagination import Connection, Edge, PageInfo
 from api.people.types import Person
 from api.skills.types import Skill
+from graph.errors import BadInput
 from graph.lookups import Found
 from graph.ranking import types as ranking
 from graph.skills import MAX_LEARNING_GOALS
@@ -55,6 +56,9 @@ class MatchFilter:
     min_score: float = 0.0
 
     def to_graph(self) -> ranking.Filters:
+        # One skill path per skill wanted: the list `skillPaths` is bounded by this one.
+        if self.skills is not None and len(self.skills) > MAX_LEARNING_GOALS:
+            raise BadInput(f"at most {MAX_LEARNING_GOALS} skills", field="filter.skills")
         return ranking.Filters(
             skills=tuple(self.skills) if self.skills is not None else None,
             outside_my_employer=self.outside_my_employer,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.connections import MAX_MUTUAL_CONNECTIONS
 from graph.database import Database
+from graph.skills import MAX_LEARNING_GOALS
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, person
 
@@ -69,3 +70,15 @@ async def test_a_list_never_holds_more_than_its_bound(
     data = await gql.data('{ person(key: "a") { mutualConnections(with: "b") { key } } }')
     listed = [p["key"] for p in data["person"]["mutualConnections"]]
     assert listed == friends[:MAX_MUTUAL_CONNECTIONS]
+
+
+async def test_the_skills_a_match_explains_are_bounded_like_its_skill_paths(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    await build(empty_graph, people=[person("ann")])
+    document = """query($skills: [String!]) { viewer { mentorMatches(filter: {skills: $skills}) {
+      nodes { skillPaths { strength } } } } }"""
+    wanted = [f"s{i}" for i in range(MAX_LEARNING_GOALS)]
+    assert "errors" not in await gql.send(document, {"skills": wanted}, as_="ann")
+    too_many = {"skills": [*wanted, "one-more"]}
+    assert await gql.error_code(document, too_many, as_="ann") == "BAD_USER_INPUT"
