@@ -86,11 +86,11 @@ class OperationPlan:
         """The fields below `field`, once for each object type it may return."""
         if field.arguments is None:
             return
-        for runtime in self.runtime_types(field):
+        for runtime in self._runtime_types(field):
             collected = self._executor.collect_subfields(runtime, field.details)
             yield self._planned(runtime, collected.grouped_field_set)
 
-    def runtime_types(self, field: PlannedField) -> list[GraphQLObjectType]:
+    def _runtime_types(self, field: PlannedField) -> list[GraphQLObjectType]:
         named = get_named_type(field.definition.type)
         if is_abstract_type(named):
             return list(self._executor.schema.get_possible_types(named))
