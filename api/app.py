@@ -23,6 +23,7 @@ from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
 from api.settings import ApiSettings
+from api.size_limit import SizeLimit
 from api.ws_auth import (
     MAX_SUBSCRIPTIONS_PER_CONNECTION,
     LegacyWSHandler,
@@ -48,7 +49,9 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.settings = settings
         self.api_settings = api_settings
-        self.rate_limiter = MutationRateLimiter(api_settings.mutations_per_minute)
+        self.rate_limiter = MutationRateLimiter.create(
+            api_settings.mutations_per_minute, settings.redis_url
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -118,6 +121,7 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await plans
             await app.state.events.close()
+            await graphql.rate_limiter.close()
             await app.state.database.close()
             forget_this_worker()
 
@@ -132,6 +136,9 @@ def create_app(
     paths = {route.path for route in routes}
     return Starlette(
         routes=routes,
-        middleware=[Middleware(MetricsMiddleware, routes=paths)],
+        middleware=[
+            Middleware(MetricsMiddleware, routes=paths),
+            Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),
+        ],
         lifespan=lifespan,
     )

@@ -1,42 +1,42 @@
-"""Limits on what one operation may cost and how often one viewer may write.
+"""Limits on what one operation may hold, cost and write, checked before it runs.
 
-Query cost: every field costs 1, multiplied by the page sizes (`first`) of the
-connections it sits under, so `people(first: 100) { connections(first: 100) }`
-costs about 10,000 while a screen of 10 by 10 costs about 100. An operation over
-`max_query_cost` is refused before it runs.
+All three count what execution will run (`api.operation_plan`): arguments as
+execution coerces them (literals, variables, variables' defaults, the schema's
+defaults), fields from fragments and under aliases, without what `@skip` drops.
 
-Mutations: a sliding one-minute window per viewer (per client address when
-anonymous), in this process; over it, `RATE_LIMITED`.
+Strings: no string argument, at any depth of an input or JSON value, is longer than
+`max_string_length`; over it, `BAD_USER_INPUT` naming the argument.
+
+Query cost: every field costs 1, multiplied by the number of items of each list
+above it: the `first` of a page, or the bound a list field declares
+(`api.list_bounds`). So `people(first: 100) { nodes { connections(first: 100) } }`
+costs about 10,000 while a screen of 10 by 10 costs about 100. Over
+`max_query_cost`: `QUERY_TOO_COSTLY`.
+
+Mutations: each top-level mutation field counts one, in a sliding one-minute window
+per viewer (per client address when anonymous), shared through Redis when
+`REDIS_URL` is set (`graph.rate_window`), else per process. An operation that would
+go over the rate is refused whole: `RATE_LIMITED`, nothing written.
 """
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict, deque
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
-from graphql import (
-    DocumentNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLArgument,
-    GraphQLInterfaceType,
-    GraphQLNamedType,
-    GraphQLObjectType,
-    GraphQLSchema,
-    InlineFragmentNode,
-    IntValueNode,
-    OperationDefinitionNode,
-    OperationType,
-    SelectionSetNode,
-    VariableNode,
-    get_named_type,
-)
+from graphql import GraphQLList, OperationType, get_nullable_type
 from strawberry.extensions import SchemaExtension
 
-from graph.errors import MentorgraphError
+from api.list_bounds import max_items
+from api.operation_plan import OperationPlan, PlannedField
+from api.validation import overlong
+from graph.errors import BadInput, MentorgraphError
+from graph.rate_window import RateWindow, rate_window
+
+if TYPE_CHECKING:
+    from api.context import Context
+
+_MINUTE = 60.0
 
 
 class TooCostly(MentorgraphError):
@@ -48,117 +48,85 @@ class RateLimited(MentorgraphError):
 
 
 class MutationRateLimiter:
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, per_minute: int, window: RateWindow) -> None:
         self.per_minute = per_minute
-        self._recent: defaultdict[str, deque[float]] = defaultdict(deque)
+        self.window = window
 
-    def check(self, who: str) -> None:
-        if self.per_minute <= 0:
+    @classmethod
+    def create(cls, per_minute: int, redis_url: str | None) -> MutationRateLimiter:
+        return cls(per_minute, rate_window(redis_url, period=_MINUTE))
+
+    async def check(self, who: str, count: int) -> None:
+        """Take `count` mutations from `who`'s window, or refuse them all."""
+        if self.per_minute <= 0 or count == 0:
             return
-        now = time.monotonic()
-        recent = self._recent[who]
-        while recent and recent[0] <= now - 60.0:
-            recent.popleft()
-        if len(recent) >= self.per_minute:
+        if not await self.window.admit(f"mutations:{who}", count, self.per_minute):
             raise RateLimited(f"at most {self.per_minute} mutations a minute; try again shortly")
-        recent.append(now)
+
+    async def close(self) -> None:
+        await self.window.close()
 
 
-class _CostWalker:
-    """Walks one operation, multiplying each field by the page sizes above it."""
-
-    def __init__(
-        self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: Any
-    ) -> None:
-        self.schema = schema
-        self.fragments = fragments
-        self.variables = variables or {}
-
-    def selection_cost(
-        self, parent: GraphQLNamedType, selections: SelectionSetNode | None, multiplier: int
-    ) -> int:
-        if selections is None:
-            return 0
-        cost = 0
-        for selection in selections.selections:
-            if isinstance(selection, FieldNode):
-                cost += self.field_cost(parent, selection, multiplier)
-                continue
-            fragment: InlineFragmentNode | FragmentDefinitionNode | None = (
-                self.fragments.get(selection.name.value)
-                if isinstance(selection, FragmentSpreadNode)
-                else selection  # type: ignore[assignment]
-            )
-            if fragment is None:
-                continue
-            target = parent
-            if fragment.type_condition is not None:
-                target = self.schema.get_type(fragment.type_condition.name.value) or parent
-            cost += self.selection_cost(target, fragment.selection_set, multiplier)
-        return cost
-
-    def field_cost(self, parent: GraphQLNamedType, node: FieldNode, multiplier: int) -> int:
-        fields = (
-            parent.fields if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) else {}
-        )
-        definition = fields.get(node.name.value)
-        if definition is None:  # __typename and the like
-            return multiplier
-        inner = multiplier
-        if "first" in definition.args:
-            inner = multiplier * max(1, self.page_size(definition.args["first"], node))
-        child = get_named_type(definition.type)  # lists without `first` count once
-        return multiplier + self.selection_cost(child, node.selection_set, inner)
-
-    def page_size(self, argument: GraphQLArgument, node: FieldNode) -> int:
-        given = next((a.value for a in node.arguments or () if a.name.value == "first"), None)
-        value: Any = argument.default_value
-        if isinstance(given, IntValueNode):
-            value = int(given.value)
-        elif isinstance(given, VariableNode):
-            value = self.variables.get(given.name.value, value)
-        return value if isinstance(value, int) else 1
+def operation_cost(plan: OperationPlan) -> int:
+    return sum(_field_cost(plan, field, 1) for field in plan.root_fields())
 
 
-def operation_cost(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    variables: Any,
-) -> int:
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    root = schema.get_root_type(operation.operation)
-    if root is None:
-        return 0
-    return _CostWalker(schema, fragments, variables).selection_cost(
-        root, operation.selection_set, 1
-    )
+def _field_cost(plan: OperationPlan, field: PlannedField, multiplier: int) -> int:
+    inner = multiplier * _items(field)
+    # Below an interface, the costliest of the object types it may turn out to be.
+    below = (sum(_field_cost(plan, c, inner) for c in fields) for fields in plan.subfields(field))
+    return multiplier + max(below, default=0)
+
+
+def _items(field: PlannedField) -> int:
+    """How many times the selection below `field` runs, for each time `field` does."""
+    first = (field.arguments or {}).get("first")
+    if isinstance(first, int) and "first" in field.definition.args:
+        return max(1, first)
+    if not isinstance(get_nullable_type(field.definition.type), GraphQLList):
+        return 1
+    bound = max_items(field.definition)
+    if bound is None:  # tests/api/test_list_bounds.py keeps this from happening
+        raise TypeError(f"{field.parent.name}.{field.name} declares no MaxItems")
+    return 1 if bound.paged else bound.limit
+
+
+def check_strings(plan: OperationPlan, max_length: int) -> None:
+    for field in plan.walk():
+        for name, value in (field.arguments or {}).items():
+            where = overlong(value, path=name, max_length=max_length)
+            if where is not None:
+                raise BadInput(
+                    f"{field.name}({where}) is longer than {max_length} characters", field=where
+                )
+
+
+def mutation_count(plan: OperationPlan) -> int:
+    """Top-level mutation fields that will run (each alias runs its own)."""
+    return len(plan.root_fields()) if plan.operation_type is OperationType.MUTATION else 0
 
 
 class OperationLimits(SchemaExtension):
-    """Refuses costly operations, and mutations over the viewer's rate, before they run."""
+    """Refuses long strings, costly operations and mutations over the rate, before they run."""
 
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context.context
-        document = self.execution_context.graphql_document
-        operation = _operation(document, self.execution_context.operation_name)
-        if document is not None and operation is not None and context is not None:
-            schema = self.execution_context.schema._schema
-            cost = operation_cost(schema, document, operation, self.execution_context.variables)
-            limit = context.api_settings.max_query_cost
-            if cost > limit:
-                raise TooCostly(f"this operation would cost {cost}, over the limit of {limit}")
-            if operation.operation is OperationType.MUTATION:
-                context.rate_limiter.check(context.rate_key())
+    async def on_execute(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        context: Context | None = execution.context
+        plan = None
+        if execution.graphql_document is not None and context is not None:
+            plan = OperationPlan.build(
+                execution.schema._schema,
+                execution.graphql_document,
+                execution.variables,
+                execution.operation_name,
+            )
+        if plan is not None and context is not None:
+            limits = context.api_settings
+            check_strings(plan, limits.max_string_length)
+            cost = operation_cost(plan)
+            if cost > limits.max_query_cost:
+                raise TooCostly(
+                    f"this operation would cost {cost}, over the limit of {limits.max_query_cost}"
+                )
+            await context.rate_limiter.check(context.rate_key(), mutation_count(plan))
         yield
-
-
-def _operation(document: DocumentNode | None, name: str | None) -> OperationDefinitionNode | None:
-    if document is None:
-        return None
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if name is not None:
-        operations = [o for o in operations if o.name and o.name.value == name]
-    return operations[0] if len(operations) == 1 else None

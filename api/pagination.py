@@ -7,7 +7,8 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from graph.pages import Keyset, encode_cursor
+from api.list_bounds import MaxItems
+from graph.pages import MAX_FIRST, Keyset, encode_cursor
 
 T = TypeVar("T")
 N = TypeVar("N")
@@ -27,10 +28,13 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
+    edges: list[Edge[T]] = strawberry.field(extensions=[MaxItems(MAX_FIRST, paged=True)])
     page_info: PageInfo
 
-    @strawberry.field(description="The nodes of this page, without cursors.")
+    @strawberry.field(
+        description="The nodes of this page, without cursors.",
+        extensions=[MaxItems(MAX_FIRST, paged=True)],
+    )
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
 

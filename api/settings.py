@@ -1,4 +1,4 @@
-"""The API's own configuration: tokens, GraphiQL, introspection, operation limits."""
+"""The API's own configuration: tokens, GraphiQL, introspection, operation and size limits."""
 
 from __future__ import annotations
 
@@ -18,7 +18,11 @@ class ApiSettings:
     introspection: bool = True
     max_query_cost: int = 20_000
     mutations_per_minute: int = 120
-    """Per viewer and process; 0 turns the limit off."""
+    """Per viewer: across processes through Redis when `REDIS_URL` is set; 0: no limit."""
+    max_string_length: int = 2000
+    """Characters of any string argument, at any depth."""
+    max_body_bytes: int = 1_048_576
+    """Bytes of an HTTP request body or of one WebSocket message."""
 
     @classmethod
     def from_env(cls) -> ApiSettings:
@@ -28,4 +32,6 @@ class ApiSettings:
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
+            max_string_length=env_int("MENTORGRAPH_MAX_STRING_LENGTH", 2000),
+            max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
         )

@@ -48,3 +48,18 @@ def email(value: str | None, *, field: str = "email") -> str | None:
     if value is not None and not EMAIL_PATTERN.match(value):
         raise BadInput(f"{field} is not an e-mail address", field=field)
     return value
+
+
+def overlong(value: object, *, path: str, max_length: int) -> str | None:
+    """Where `value` holds a string over `max_length`, at any depth (inputs, lists, JSON)."""
+    if isinstance(value, str):
+        return path if len(value) > max_length else None
+    if isinstance(value, dict):  # JSON's keys are client text too
+        items = [(path, k) for k in value] + [(f"{path}.{k}", v) for k, v in value.items()]
+    elif isinstance(value, list | tuple):
+        items = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+    else:
+        return None
+    return next(
+        (found for p, v in items if (found := overlong(v, path=p, max_length=max_length))), None
+    )

@@ -19,6 +19,9 @@ _RESPOND_CONNECTION = statement("connections/respond_connection")
 _REMOVE_CONNECTION = statement("connections/remove_connection")
 _LOCK_PERSON = statement("mentorships/lock_person")
 
+MAX_MUTUAL_CONNECTIONS = 20
+"""The most mutual connections listed for one pair."""
+
 
 @dataclass(frozen=True)
 class ConnectionsPage:
@@ -39,7 +42,11 @@ async def connections_of_people(
 
 
 async def mutual_connections(
-    database: Database, pairs: Sequence[tuple[str, str]], viewer: Viewer, *, limit: int = 100
+    database: Database,
+    pairs: Sequence[tuple[str, str]],
+    viewer: Viewer,
+    *,
+    limit: int = MAX_MUTUAL_CONNECTIONS,
 ) -> list[list[Person]]:
     """For each (a, b) pair, the connections both share that `viewer` may see (one round trip)."""
     params = {"pairs": [{"a": a, "b": b} for a, b in pairs], "limit": limit, **viewer.params()}

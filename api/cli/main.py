@@ -53,7 +53,7 @@ def serve(
     """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's)."""
     ensure_server(Settings.from_env())
     with metrics_directory(workers):
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+        _run(host, port, workers)
 
 
 @app.command()
@@ -68,7 +68,20 @@ def up(
     load.ensure_demo(settings)
     console.print(f"serving GraphQL at http://{host}:{port}/graphql")
     with metrics_directory(1):
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+        _run(host, port, 1)
+
+
+def _run(host: str, port: int, workers: int) -> None:
+    # WebSocket frames over the body limit are refused by uvicorn before they are read.
+    ws_max_size = ApiSettings.from_env().max_body_bytes
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        ws_max_size=ws_max_size,
+    )
 
 
 @app.command()

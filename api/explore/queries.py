@@ -7,14 +7,21 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.explore.types import Exploration, ExplorationResult
+from api.list_bounds import MaxItems
 from api.permissions import IsAnalystOrAdmin
 from graph.errors import BadInput
 from graph.explore import runner
 
+MAX_EXPLORATIONS = 100
+
 
 @strawberry.type
 class ExploreQuery:
-    @strawberry.field(description="The saved explorations.", permission_classes=[IsAnalystOrAdmin])
+    @strawberry.field(
+        description="The saved explorations.",
+        permission_classes=[IsAnalystOrAdmin],
+        extensions=[MaxItems(MAX_EXPLORATIONS)],
+    )
     def explorations(self) -> list[Exploration]:
         return [Exploration.from_record(e) for e in runner.list_explorations()]
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
+from api.list_bounds import MaxItems
 from graph.explore import catalogue, runner
+
+MAX_PARAMS = 20
+MAX_COLUMNS = 50
 
 
 @strawberry.type(description="A parameter of an exploration; required unless it has a default.")
@@ -22,8 +26,8 @@ class Exploration:
     name: str
     title: str
     description: str
-    params: list[ExplorationParam]
-    columns: list[str]
+    params: list[ExplorationParam] = strawberry.field(extensions=[MaxItems(MAX_PARAMS)])
+    columns: list[str] = strawberry.field(extensions=[MaxItems(MAX_COLUMNS)])
 
     @classmethod
     def from_record(cls, record: catalogue.Exploration) -> Exploration:
@@ -47,8 +51,8 @@ class Exploration:
 
 @strawberry.type(description="An exploration's answer: rows in column order.")
 class ExplorationResult:
-    columns: list[str]
-    rows: list[JSON]
+    columns: list[str] = strawberry.field(extensions=[MaxItems(MAX_COLUMNS)])
+    rows: list[JSON] = strawberry.field(extensions=[MaxItems(runner.MAX_ROW_LIMIT)])
     truncated: bool = strawberry.field(description="True when the row limit cut the answer.")
 
     @classmethod

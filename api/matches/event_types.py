@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.context import Info
+from api.list_bounds import MaxItems
 from api.matches.types import MatchSignal
 from graph.errors import NotFound
 from graph.events.domain import MatchEvent
 from graph.pages import encode_cursor
+from graph.ranking.signals import SIGNAL_NAMES
 
 if TYPE_CHECKING:
     from api.people.types import Person
@@ -32,7 +34,7 @@ class MentorMatchEvent:
     )
     at: dt.datetime
     score: float
-    signals: list[MatchSignal]
+    signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNAL_NAMES))])
     mentee_key: strawberry.Private[str]
     mentor_key: strawberry.Private[str]
 

@@ -7,12 +7,22 @@ from collections.abc import Iterable
 import strawberry
 
 from api.employers.types import Employer
+from api.list_bounds import MaxItems
 from api.people.types import Person
 from api.skills.types import Skill
+from graph.errors import BadInput
 from graph.lookups import Found
 from graph.ranking import types as ranking
-from graph.ranking.signals import Signal
+from graph.ranking.paths import MAX_LEARNING_PATH_STEPS, MAX_MENTORS_PER_STEP
+from graph.ranking.signals import SIGNAL_NAMES, Signal
+from graph.skills import MAX_LEARNING_GOALS
 from graph.skills import Skill as SkillRecord
+
+MAX_MUTUAL_EVIDENCE = 3
+"""As `LIMIT 3` in queries/ranking/mentor_matches.cypher."""
+MAX_PATH_STEPS = 6
+"""As `{0,6}` in queries/ranking/skill_path.cypher; matches use at most 2."""
+MAX_SHARED_EMPLOYERS = 20
 
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
@@ -52,6 +62,9 @@ class MatchFilter:
     min_score: float = 0.0
 
     def to_graph(self) -> ranking.Filters:
+        # One skill path per skill wanted: the list `skillPaths` is bounded by this one.
+        if self.skills is not None and len(self.skills) > MAX_LEARNING_GOALS:
+            raise BadInput(f"at most {MAX_LEARNING_GOALS} skills", field="filter.skills")
         return ranking.Filters(
             skills=tuple(self.skills) if self.skills is not None else None,
             outside_my_employer=self.outside_my_employer,
@@ -70,8 +83,11 @@ class SkillStep:
 
 @strawberry.type(description="A learning path: the first skill leads, step by step, to the last.")
 class SkillPath:
-    skills: list[Skill] = strawberry.field(description="The skills along the path, in order.")
-    steps: list[SkillStep]
+    skills: list[Skill] = strawberry.field(
+        description="The skills along the path, in order.",
+        extensions=[MaxItems(MAX_PATH_STEPS + 1)],
+    )
+    steps: list[SkillStep] = strawberry.field(extensions=[MaxItems(MAX_PATH_STEPS)])
     strength: float
     mentor_level: int | None = strawberry.field(
         description="In a match: the mentor's level in the path's first skill."
@@ -118,16 +134,19 @@ def _step(step: ranking.SkillStep) -> SkillStep:
 class MentorMatch:
     mentor: Person
     score: float
-    signals: list[MatchSignal]
+    signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNAL_NAMES))])
     free_capacity: int
     mutual_connections: list[Person] = strawberry.field(
-        description="Up to 3 people you both know (that you may see)."
+        description="Up to 3 people you both know (that you may see).",
+        extensions=[MaxItems(MAX_MUTUAL_EVIDENCE)],
     )
     skill_paths: list[SkillPath] = strawberry.field(
-        description="How the mentor's skills lead to what you want to learn."
+        description="How the mentor's skills lead to what you want to learn.",
+        extensions=[MaxItems(MAX_LEARNING_GOALS)],
     )
     shared_employers: list[Employer] = strawberry.field(
-        description="Employers where you both worked at the same time."
+        description="Employers where you both worked at the same time.",
+        extensions=[MaxItems(MAX_SHARED_EMPLOYERS)],
     )
 
     @classmethod
@@ -150,7 +169,8 @@ class ConnectionSuggestion:
     score: float
     mutual_count: int = strawberry.field(description="How many connections you share.")
     mutual_connections: list[Person] = strawberry.field(
-        description="Up to 3 of the connections you share, closest-knit first."
+        description="Up to 3 of the connections you share, closest-knit first.",
+        extensions=[MaxItems(MAX_MUTUAL_EVIDENCE)],
     )
 
     @classmethod
@@ -167,7 +187,8 @@ class ConnectionSuggestion:
 class LearningStep:
     skill: Skill
     mentors: list[Person] = strawberry.field(
-        description="Up to mentorsPerStep mentors with this skill, highest level first."
+        description="Up to mentorsPerStep mentors with this skill, highest level first.",
+        extensions=[MaxItems(MAX_MENTORS_PER_STEP)],
     )
 
     @classmethod
@@ -186,7 +207,8 @@ class LearningPath:
     )
     path: SkillPath
     steps: list[LearningStep] = strawberry.field(
-        description="Every skill of the path you do not have yet, in order."
+        description="Every skill of the path you do not have yet, in order.",
+        extensions=[MaxItems(MAX_LEARNING_PATH_STEPS + 1)],
     )
 
     @classmethod

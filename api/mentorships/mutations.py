@@ -7,7 +7,7 @@ import strawberry
 from api import validation
 from api.context import Info
 from api.mentorships.enums import MentorshipEnd
-from api.mentorships.types import MentorshipRequest
+from api.mentorships.types import MAX_GOALS, MentorshipRequest
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import mentorships, people
@@ -72,7 +72,9 @@ class MentorshipsMutation:
     ) -> MentorshipRequestPayload:
         ctx = info.context
         message = validation.text(input.message, field="message", max_length=1000) or ""
-        goals = validation.text_list(input.goals, field="goals", max_items=10, max_length=100)
+        goals = validation.text_list(
+            input.goals, field="goals", max_items=MAX_GOALS, max_length=100
+        )
         record = await mentorships.request_mentorship(
             ctx.database,
             ctx.viewer_key(),

@@ -7,9 +7,12 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
+from api.list_bounds import MaxItems
 from api.mentorships.enums import MentorshipRequestState
 from api.people.types import Person
 from graph import mentorships
+
+MAX_GOALS = 10
 
 
 @strawberry.type(description="A mentee's request to a mentor.")
@@ -17,7 +20,7 @@ class MentorshipRequest:
     key: str
     state: MentorshipRequestState
     message: str
-    goals: list[str]
+    goals: list[str] = strawberry.field(extensions=[MaxItems(MAX_GOALS)])
     created_at: dt.datetime
     expires_at: dt.datetime
     responded_at: dt.datetime | None

@@ -6,7 +6,7 @@ import strawberry
 
 from api import validation
 from api.context import Info
-from api.people.types import Person, Visibility
+from api.people.types import MAX_LANGUAGES, MAX_TOPICS, Person, Visibility
 from api.permissions import IsAuthenticated
 from graph import connections, people
 from graph.errors import BadInput
@@ -33,7 +33,7 @@ class ProfileInput:
             headline=validation.text(self.headline, field="headline", max_length=200),
             location=validation.text(self.location, field="location", max_length=100),
             languages=validation.text_list(
-                self.languages, field="languages", max_items=10, max_length=40
+                self.languages, field="languages", max_items=MAX_LANGUAGES, max_length=40
             ),
             visibility=self.visibility.value if self.visibility else None,
             seeking_mentor=self.seeking_mentor,
@@ -104,7 +104,9 @@ class PeopleMutation:
             info.context.viewer_key(),
             open_to_mentor=input.open_to_mentor,
             capacity=input.capacity,
-            topics=input.topics,
+            topics=validation.text_list(
+                input.topics, field="topics", max_items=MAX_TOPICS, max_length=100
+            ),
         )
         info.context.events.publish(MentorChanged(record.key))
         return ProfilePayload(person=Person.from_record(record))

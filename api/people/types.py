@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.employers.types import Employment
+from api.list_bounds import MaxItems
 from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
@@ -17,16 +18,23 @@ from api.node import Node
 from api.pagination import Connection, connection
 from api.permissions import IsSelfOrAdmin
 from api.skills.types import LearningGoal, PersonSkill
-from graph.connections import ConnectionsPage
+from graph.connections import MAX_MUTUAL_CONNECTIONS, ConnectionsPage
 from graph.mentorships import requests_of_person
 from graph.pages import check_first, key_after
 from graph.people import Person as PersonRecord
 from graph.safety import export_person
+from graph.skills import MAX_LEARNING_GOALS
 
 if TYPE_CHECKING:
     from api.mentorships.types import MentorshipRequest
 
 _MENTORSHIPS = "api.mentorships.types"
+
+MAX_LANGUAGES = 10
+MAX_TOPICS = 10
+MAX_SKILLS = 30
+MAX_EMPLOYMENT = 20
+MAX_MENTORSHIPS = 50
 
 
 @strawberry.enum(description="Who may see a person.")
@@ -43,12 +51,13 @@ class Person(Node):
     name: str
     headline: str
     location: str
-    languages: list[str]
+    languages: list[str] = strawberry.field(extensions=[MaxItems(MAX_LANGUAGES)])
     open_to_mentor: bool
     seeking_mentor: bool
     mentor_capacity: int
     mentor_topics: list[str] = strawberry.field(
-        description="What this person offers to mentor on, as set by setMentorPreferences."
+        description="What this person offers to mentor on, as set by setMentorPreferences.",
+        extensions=[MaxItems(MAX_TOPICS)],
     )
     visibility: Visibility
 
@@ -80,18 +89,27 @@ class Person(Node):
         partners = await info.context.loaders.partners.load(viewer.key)
         return self.record.email if self.key in partners else None
 
-    @strawberry.field(description="Skills, strongest first.")
+    @strawberry.field(
+        description=f"Skills, strongest first (up to {MAX_SKILLS}).",
+        extensions=[MaxItems(MAX_SKILLS)],
+    )
     async def skills(self, info: Info) -> list[PersonSkill]:
         return [
             PersonSkill.from_record(s) for s in await info.context.loaders.skills.load(self.key)
         ]
 
-    @strawberry.field(description="What this person wants to learn, most wanted first.")
+    @strawberry.field(
+        description="What this person wants to learn, most wanted first.",
+        extensions=[MaxItems(MAX_LEARNING_GOALS)],
+    )
     async def learning_goals(self, info: Info) -> list[LearningGoal]:
         goals = await info.context.loaders.learning_goals.load(self.key)
         return [LearningGoal.from_record(goal) for goal in goals]
 
-    @strawberry.field(description="Employment history, newest first.")
+    @strawberry.field(
+        description=f"Employment history, newest first (up to {MAX_EMPLOYMENT}).",
+        extensions=[MaxItems(MAX_EMPLOYMENT)],
+    )
     async def employment(self, info: Info) -> list[Employment]:
         stints = await info.context.loaders.employment.load(self.key)
         return [Employment.from_record(stint) for stint in stints]
@@ -105,7 +123,9 @@ class Person(Node):
         return connection(people, first, lambda p: (p.key,), Person.from_record)
 
     @strawberry.field(
-        description="Connections shared with another person, as the viewer sees them."
+        description=f"Up to {MAX_MUTUAL_CONNECTIONS} connections shared with another person, "
+        "as the viewer sees them.",
+        extensions=[MaxItems(MAX_MUTUAL_CONNECTIONS)],
     )
     async def mutual_connections(
         self, info: Info, with_: Annotated[str, strawberry.argument(name="with")]
@@ -114,11 +134,19 @@ class Person(Node):
         people = await ctx.loaders.mutual_connections.load((self.key, with_))
         return [Person.from_record(person) for person in people]
 
-    @strawberry.field(description="Active mentors.", permission_classes=[IsSelfOrAdmin])
+    @strawberry.field(
+        description="Active mentors.",
+        permission_classes=[IsSelfOrAdmin],
+        extensions=[MaxItems(MAX_MENTORSHIPS)],
+    )
     async def mentors(self, info: Info) -> list[Person]:
         return [Person.from_record(p) for p in await info.context.loaders.mentors.load(self.key)]
 
-    @strawberry.field(description="Active mentees.", permission_classes=[IsSelfOrAdmin])
+    @strawberry.field(
+        description="Active mentees.",
+        permission_classes=[IsSelfOrAdmin],
+        extensions=[MaxItems(MAX_MENTORSHIPS)],
+    )
     async def mentees(self, info: Info) -> list[Person]:
         return [Person.from_record(p) for p in await info.context.loaders.mentees.load(self.key)]
 
@@ -139,6 +167,7 @@ class Person(Node):
             "a skill they have, with mentors for every step still to take (self or admin)."
         ),
         permission_classes=[IsSelfOrAdmin],
+        extensions=[MaxItems(MAX_LEARNING_GOALS)],
     )
 
     @strawberry.field(

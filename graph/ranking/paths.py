@@ -22,6 +22,11 @@ _SKILL_PATH = statement("ranking/skill_path")
 _LEARNING_PATHS = statement("ranking/learning_paths")
 
 
+MAX_MENTORS_PER_STEP = 10
+MAX_LEARNING_PATH_STEPS = 6
+"""As `{1,6}` in queries/ranking/learning_paths.cypher."""
+
+
 async def skill_path(database: Database, from_skill: str, to_skill: str) -> SkillPath | None:
     """The shortest learning path between two skills (strongest first among equals).
 
@@ -47,8 +52,11 @@ async def learning_paths(
     (the exclusions of mentor matches, relative to the mentee). Unknown skill keys
     among `skills` have no path; `NotFound` for an unknown mentee.
     """
-    if not 0 <= mentors_per_step <= 10:
-        raise BadInput("mentors per step must be between 0 and 10", field="mentorsPerStep")
+    if not 0 <= mentors_per_step <= MAX_MENTORS_PER_STEP:
+        raise BadInput(
+            f"mentors per step must be between 0 and {MAX_MENTORS_PER_STEP}",
+            field="mentorsPerStep",
+        )
     params = {
         "menteeKey": mentee_key,
         "skills": None if skills is None else list(skills),
