@@ -50,7 +50,7 @@ async def test_a_mentee_sees_each_wish_as_a_path_with_mentors_per_step(
     await _graph(empty_graph)
     trips = app.state.database.round_trips
     data = await gql.data(PATHS, {"k": "ann", "per": 2}, as_="ann")
-    assert app.state.database.round_trips == trips + 2, "the person, then one statement"
+    assert app.state.database.round_trips == trips + 3, "the session, the person, one statement"
     to_ml, to_go = data["person"]["learningPaths"]
     assert to_ml["target"] == {"key": "ml"}
     assert to_ml["start"] == {"key": "python", "name": "Python"}
