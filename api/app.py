@@ -26,7 +26,7 @@ from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connectio
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.events.hub import EventHub
-from graph.settings import Settings
+from graph.settings import Settings, SettingsError
 from graph.viewer import ANONYMOUS
 
 
@@ -84,8 +84,13 @@ async def readyz(request: Request) -> Response:
 def create_app(
     settings: Settings | None = None, api_settings: ApiSettings | None = None
 ) -> Starlette:
-    settings = settings or Settings.from_env()
-    api_settings = api_settings or ApiSettings.from_env()
+    try:
+        settings = settings or Settings.from_env()
+        api_settings = api_settings or ApiSettings.from_env()
+    except SettingsError as exc:
+        # The factory uvicorn calls: a process without a usable configuration ends with
+        # the reason and exit status 1, not a traceback.
+        raise SystemExit(f"mentorgraph: {exc}") from exc
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -7,6 +7,7 @@ Unless `NEO4J_URI` names a server, the tests provision their own Neo4j in
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -20,7 +21,9 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_HOME", str(ROOT / ".neo4j" / "test"))
 os.environ.setdefault("MENTORGRAPH_NEO4J_PORT", "7688")
 os.environ.setdefault("MENTORGRAPH_NEO4J_HEAP", "1g")
 os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
-os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
+# A secret of this run's own, which every process the tests start inherits; never dev mode.
+os.environ["MENTORGRAPH_JWT_SECRET"] = secrets.token_urlsafe(32)
+os.environ.pop("MENTORGRAPH_DEV_MODE", None)
 
 import graph.database  # noqa: E402
 from api.app import create_app  # noqa: E402

@@ -70,3 +70,16 @@ def test_token_prints_a_bearer_token_for_the_key_and_role(api_settings: ApiSetti
     viewer = viewer_from_token(api_settings.jwt_secret, result.stdout.strip())
     assert (viewer.key, viewer.role) == ("ann", "admin")
     assert _run("token", "ann", "--role", "king").returncode == 1
+
+
+def test_token_signs_with_the_secret_dev_mode_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jwt-secret"
+    result = _run("token", "ann", MENTORGRAPH_JWT_SECRET="", MENTORGRAPH_DEV_SECRET_FILE=str(path))
+    assert result.returncode == 0, result.stderr
+    monkeypatch.delenv("MENTORGRAPH_JWT_SECRET")
+    monkeypatch.setenv("MENTORGRAPH_DEV_MODE", "true")
+    monkeypatch.setenv("MENTORGRAPH_DEV_SECRET_FILE", str(path))
+    served = ApiSettings.from_env()
+    assert viewer_from_token(served.jwt_secret, result.stdout.strip()).key == "ann"
