@@ -12,16 +12,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from api.auth import viewer_from_header
 from api.context import Context
-from api.errors import Unauthenticated
+from api.errors import Unauthenticated, withheld
 from api.limits import MutationRateLimiter
 from api.loaders import Loaders
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
 from api.settings import ApiSettings
+from api.transport import StrictGraphQL
 from api.ws_auth import MAX_SUBSCRIPTIONS_PER_CONNECTION, authenticate_connection
 from graph.database import Database
 from graph.errors import Unavailable
@@ -30,10 +30,12 @@ from graph.settings import Settings, SettingsError
 from graph.viewer import ANONYMOUS
 
 
-class GraphQLApp(GraphQL[Context, None]):
+class GraphQLApp(StrictGraphQL):
     def __init__(self, settings: Settings, api_settings: ApiSettings) -> None:
         super().__init__(
-            build_schema(introspection=api_settings.introspection),
+            build_schema(
+                introspection=api_settings.introspection, deadline=api_settings.request_timeout
+            ),
             graphql_ide="graphiql" if api_settings.graphiql else None,
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
         )
@@ -77,7 +79,9 @@ async def readyz(request: Request) -> Response:
     try:
         await database.ping()
     except Unavailable as exc:
-        return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        reason, request_id = withheld(exc)
+        body = {"status": "unavailable", "reason": reason, "requestId": request_id}
+        return JSONResponse(body, status_code=503)
     return JSONResponse({"status": "ready"})
 
 

@@ -9,6 +9,9 @@ from pathlib import Path
 from api.dev_secret import DEFAULT_PATH, dev_secret
 from graph.settings import SettingsError, env_flag, env_float, env_int
 
+REQUEST_TIMEOUT = 12.0
+"""Seconds: the query timeout's 10, and room for a retry or a second statement."""
+
 MIN_SECRET_BYTES = 32
 """HS256 wants a key at least as long as its hash, 256 bits (RFC 7518, section 3.2)."""
 
@@ -21,7 +24,7 @@ class ApiSettings:
     max_query_cost: int = 20_000
     mutations_per_minute: int = 120
     """Per viewer and process; 0 turns the limit off."""
-    request_timeout: float = 12.0
+    request_timeout: float = REQUEST_TIMEOUT
     """Seconds an operation may run before it fails with UNAVAILABLE (not subscriptions)."""
 
     def __post_init__(self) -> None:
@@ -40,7 +43,7 @@ class ApiSettings:
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
-            request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", 12.0),
+            request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
         )
 
 
