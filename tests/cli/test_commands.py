@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,7 @@ def test_docker_compose_file_is_valid() -> None:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "MENTORGRAPH_JWT_SECRET": "x" * 32},
+        env={**os.environ, "MENTORGRAPH_JWT_SECRET": secrets.token_urlsafe(32)},
     )
     assert result.returncode == 0, result.stderr
 
