@@ -10,7 +10,7 @@ the protocol closes on any message it cannot read: 4400 on graphql-transport-ws,
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -62,4 +62,4 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
         if problem is not None:
             await self.websocket.close(code=1002, reason=problem)
             return
-        await super().handle_message(cast("Any", message))
+        await super().handle_message(message)

@@ -67,7 +67,7 @@ def up(
     """Start Neo4j, migrate, load the demo graph into an empty database, serve GraphQL
     (in development mode: tokens are signed with the install's own random secret)."""
     _development_mode()
-    ApiSettings.from_env()
+    ApiSettings.from_env()  # makes the install's secret now, once, before any request
     settings = Settings.from_env()
     _report_migrations(with_database(settings, apply_migrations))
     load.ensure_demo(settings)
