@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint tools bench clean-neo4j
 
+# In development mode: tokens are signed with a random secret kept in .mentorgraph/.
 run: $(STAMP)
 	$(BIN)/mentorgraph up
 

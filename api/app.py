@@ -14,16 +14,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from api.auth import ANONYMOUS_SESSION, session_from_header
 from api.context import Context
-from api.errors import Unauthenticated
+from api.errors import Unauthenticated, withheld
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
 from api.settings import ApiSettings
 from api.size_limit import SizeLimit
+from api.transport import StrictGraphQL
 from api.ws_auth import (
     MAX_SUBSCRIPTIONS_PER_CONNECTION,
     LegacyWSHandler,
@@ -34,16 +34,18 @@ from graph.database import Database
 from graph.errors import Unavailable
 from graph.events.hub import EventHub
 from graph.ranking.plans import compile_ranking_plans
-from graph.settings import Settings
+from graph.settings import Settings, SettingsError
 
 
-class GraphQLApp(GraphQL[Context, None]):
+class GraphQLApp(StrictGraphQL):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
     def __init__(self, settings: Settings, api_settings: ApiSettings) -> None:
         super().__init__(
-            build_schema(introspection=api_settings.introspection),
+            build_schema(
+                introspection=api_settings.introspection, deadline=api_settings.request_timeout
+            ),
             graphql_ide="graphiql" if api_settings.graphiql else None,
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
         )
@@ -88,15 +90,22 @@ async def readyz(request: Request) -> Response:
     try:
         await database.ping()
     except Unavailable as exc:
-        return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        reason, request_id = withheld(exc)
+        body = {"status": "unavailable", "reason": reason, "requestId": request_id}
+        return JSONResponse(body, status_code=503)
     return JSONResponse({"status": "ready"})
 
 
 def create_app(
     settings: Settings | None = None, api_settings: ApiSettings | None = None
 ) -> Starlette:
-    settings = settings or Settings.from_env()
-    api_settings = api_settings or ApiSettings.from_env()
+    try:
+        settings = settings or Settings.from_env()
+        api_settings = api_settings or ApiSettings.from_env()
+    except SettingsError as exc:
+        # The factory uvicorn calls: a process without a usable configuration ends with
+        # the reason and exit status 1, not a traceback.
+        raise SystemExit(f"mentorgraph: {exc}") from exc
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

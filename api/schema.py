@@ -17,6 +17,7 @@ from strawberry.extensions.max_aliases import create_validator as alias_limit
 from strawberry.extensions.query_depth_limiter import create_validator as depth_limit
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from api.deadline import Deadline
 from api.employers.queries import EmployersQuery
 from api.employers.types import Employer
 from api.errors import map_error
@@ -31,6 +32,7 @@ from api.people.queries import PeopleQuery
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
 from api.session import OperationSession
+from api.settings import REQUEST_TIMEOUT
 from api.skills.mutations import SkillsMutation
 from api.skills.queries import SkillsQuery
 from api.skills.types import Skill
@@ -59,15 +61,22 @@ class Subscription(MatchesSubscription, MentorshipsSubscription):
 class Schema(strawberry.Schema):
     """Gives every error a stable `extensions.code` (see `api.errors`)."""
 
+    def __init__(self, *args: Any, suggestions: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suggestions = suggestions
+
     async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         result = await super().execute(*args, **kwargs)
         if result.errors:
-            result.errors = [map_error(error) for error in result.errors]
+            result.errors = [
+                map_error(error, suggestions=self.suggestions) for error in result.errors
+            ]
             count_errors(result.errors)
         return result
 
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
-        return mapped_stream(await super().stream(*args, **kwargs))
+        source = await super().stream(*args, **kwargs)
+        return mapped_stream(source, suggestions=self.suggestions)
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -75,16 +84,20 @@ class Schema(strawberry.Schema):
         """Logging happens in `map_error`: only unexpected errors are worth a traceback."""
 
 
-def build_schema(*, introspection: bool = True) -> Schema:
-    """The schema; production may switch introspection off (MENTORGRAPH_INTROSPECTION)."""
+def build_schema(*, introspection: bool = True, deadline: float = REQUEST_TIMEOUT) -> Schema:
+    """The schema; production may switch introspection off (MENTORGRAPH_INTROSPECTION),
+    and with it the hints that would spell the schema out. Each operation's execution
+    ends within `deadline` seconds (MENTORGRAPH_REQUEST_TIMEOUT, `api.deadline`)."""
     closed = [DisableIntrospection] if not introspection else []
     return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=[Skill, Employer],
+        suggestions=introspection,
         extensions=[
             *closed,
+            lambda: Deadline(seconds=deadline),
             OperationSession,
             OperationLimits,
             lambda: AddValidationRules(_LIMIT_RULES),

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from graph.settings import env_flag, env_int
+from api.dev_secret import DEFAULT_PATH, dev_secret
+from graph.settings import SettingsError, env_flag, env_float, env_int
 
-# Only for a local `make run`; production sets MENTORGRAPH_JWT_SECRET.
-_DEV_SECRET = "dev-only-secret-change-me-not-for-production"
+REQUEST_TIMEOUT = 12.0
+"""Seconds: the query timeout's 10, and room for a retry or a second statement."""
+
+MIN_SECRET_BYTES = 32
+"""HS256 wants a key at least as long as its hash, 256 bits (RFC 7518, section 3.2)."""
 
 
 @dataclass(frozen=True)
 class ApiSettings:
-    jwt_secret: str
+    jwt_secret: str = field(repr=False)
     graphiql: bool = True
     introspection: bool = True
     max_query_cost: int = 20_000
@@ -23,15 +28,41 @@ class ApiSettings:
     """Characters of any string argument, at any depth."""
     max_body_bytes: int = 1_048_576
     """Bytes of an HTTP request body or of one WebSocket message."""
+    request_timeout: float = REQUEST_TIMEOUT
+    """Seconds an operation may run before it fails with UNAVAILABLE (not subscriptions)."""
+
+    def __post_init__(self) -> None:
+        if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
+            raise SettingsError(
+                f"MENTORGRAPH_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes long"
+            )
+        if self.request_timeout <= 0:
+            raise SettingsError("MENTORGRAPH_REQUEST_TIMEOUT must be more than 0 seconds")
 
     @classmethod
     def from_env(cls) -> ApiSettings:
         return cls(
-            jwt_secret=os.environ.get("MENTORGRAPH_JWT_SECRET", _DEV_SECRET),
+            jwt_secret=_jwt_secret(),
             graphiql=env_flag("MENTORGRAPH_GRAPHIQL", True),
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
             max_string_length=env_int("MENTORGRAPH_MAX_STRING_LENGTH", 2000),
             max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
+            request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
         )
+
+
+def _jwt_secret() -> str:
+    """MENTORGRAPH_JWT_SECRET; without it only a local development install may start,
+    with the random secret it keeps (`api.dev_secret`)."""
+    secret = os.environ.get("MENTORGRAPH_JWT_SECRET")
+    if secret:
+        return secret
+    if env_flag("MENTORGRAPH_DEV_MODE", False):
+        return dev_secret(Path(os.environ.get("MENTORGRAPH_DEV_SECRET_FILE") or DEFAULT_PATH))
+    raise SettingsError(
+        "MENTORGRAPH_JWT_SECRET is not set: give the API a secret of at least "
+        f"{MIN_SECRET_BYTES} bytes, or set MENTORGRAPH_DEV_MODE=true on a local "
+        "development install (`make run` does)"
+    )

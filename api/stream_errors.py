@@ -28,26 +28,28 @@ OVERFLOW = "SUBSCRIPTION_OVERFLOW"
 """The code of a subscription whose subscriber fell behind its bounded queue."""
 
 
-async def mapped_stream(source: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
+async def mapped_stream(
+    source: AsyncGenerator[Any, None], *, suggestions: bool = True
+) -> AsyncGenerator[Any, None]:
     async with aclosing(source):
         try:
             async for result in source:
                 errors = getattr(result, "errors", None)
                 if errors:
-                    result.errors = [_mapped(error) for error in errors]
+                    result.errors = [_mapped(error, suggestions) for error in errors]
                     count_errors(result.errors)
                 yield result
         except GraphQLSyntaxError as error:
-            mapped = [_mapped(error)]
+            mapped = [_mapped(error, suggestions)]
             count_errors(mapped)
             yield PreExecutionError(data=None, errors=mapped)
 
 
-def _mapped(error: GraphQLError) -> GraphQLError:
+def _mapped(error: GraphQLError, suggestions: bool) -> GraphQLError:
     if isinstance(error, GraphQLSyntaxError):
         error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_PARSE_FAILED"}
         return error
     if isinstance(error.original_error, CannotGetOperationTypeError):
         error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
         return error
-    return map_error(error)
+    return map_error(error, suggestions=suggestions)

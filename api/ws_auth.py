@@ -23,11 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-)
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
-from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.subscriptions.protocols.graphql_ws.types import (
     ConnectionInitMessage as LegacyConnectionInitMessage,
 )
@@ -35,6 +31,7 @@ from strawberry.subscriptions.protocols.graphql_ws.types import (
 from api.auth import session_from_header, session_from_token
 from api.context import Context
 from api.errors import Unauthenticated
+from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 EXPIRED_CLOSE_CODE = 4403
@@ -96,7 +93,7 @@ class _ExpiryTimer:
             await self._expire()
 
 
-class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+class TransportWSHandler(CheckedTransportWSHandler):
     """graphql-transport-ws, closed when the token expires."""
 
     async def handle(self) -> None:
@@ -114,7 +111,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         await self.websocket.close(EXPIRED_CLOSE_CODE, EXPIRED_CLOSE_REASON)
 
 
-class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
+class LegacyWSHandler(CheckedLegacyWSHandler):
     """Legacy graphql-ws, closed when the token expires."""
 
     async def handle(self) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import statistics
 import time
 from pathlib import Path
@@ -41,7 +42,7 @@ from tests.builders import build, person, skill
 from tests.servers import api_process
 from tests.ws import Socket
 
-SECRET = "bench-secret-of-at-least-32-bytes-long!"
+SECRET = secrets.token_urlsafe(32)
 MATCHES = "subscription { mentorMatchAdded { id mentor { key } } }"
 OPT_IN = (
     "mutation { setMentorPreferences(input: {openToMentor: true, capacity: 5}) { person { key } } }"

@@ -34,6 +34,7 @@ _VERSION = statement("health/server_version")
 _RETRY_TIME = 5.0
 """Seconds a read is retried on transient errors (as the driver's managed transactions)."""
 _FIRST_RETRY_DELAY = 0.05
+_PING_TIMEOUT = 2.0
 
 _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
@@ -73,8 +74,8 @@ class Database:
         driver = AsyncGraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
-            connection_timeout=3.0,
-            connection_acquisition_timeout=5.0,
+            connection_timeout=settings.connect_timeout,
+            connection_acquisition_timeout=2 * settings.connect_timeout,
             max_transaction_retry_time=_RETRY_TIME,
             max_connection_pool_size=50,
             liveness_check_timeout=30.0,
@@ -149,8 +150,13 @@ class Database:
                 await session.run(neo4j.Query(stmt.text, timeout=None), dict(params or {}))
             )
 
-    async def ping(self) -> None:
-        await self.read(_PING, timeout=2.0)
+    async def ping(self, *, within: float = _PING_TIMEOUT) -> None:
+        """Neo4j answers within `within` seconds, retries and connecting included."""
+        try:
+            async with asyncio.timeout(within):
+                await self.read(_PING, timeout=within)
+        except TimeoutError as exc:
+            raise TimedOut(f"Neo4j at {self.uri} did not answer within {within:g} s") from exc
 
     async def server_version(self) -> str:
         (row,) = await self.read(_VERSION)
@@ -172,7 +178,8 @@ class Database:
             ) as session:
                 yield session
         except neo4j_errors.ConstraintError as exc:
-            raise Conflict(exc.message or "constraint violated") from exc
+            # The driver's text names labels, properties and internal ids: it stays the cause.
+            raise Conflict("it already exists") from exc
         except neo4j_errors.Neo4jError as exc:
             raise _translate(exc) from exc
         except (neo4j_errors.DriverError, OSError) as exc:
@@ -194,5 +201,5 @@ def _translate(exc: neo4j_errors.Neo4jError) -> Exception:
     if code == "Neo.ClientError.Statement.AccessMode" or "AccessMode" in code:
         return Forbidden("this statement writes, and only reads are allowed here")
     if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.DatabaseUnavailable):
-        return Unavailable(f"Neo4j is unavailable: {exc.message}")
+        return Unavailable(f"Neo4j is unavailable ({code})")
     return QueryFailed(exc.message or code, code=code)

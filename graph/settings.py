@@ -95,6 +95,9 @@ class Settings:
     """True when the project runs the server itself (no `NEO4J_URI` given)."""
     local: LocalServerSettings
     query_timeout: float
+    connect_timeout: float
+    """Seconds to open a connection to Neo4j (TCP and Bolt handshake); waiting for one
+    from the pool, opening included, may take twice as long."""
     redis_url: str | None
     mentorship_rules: MentorshipRules
     safety: SafetyLimits
@@ -121,6 +124,7 @@ class Settings:
             managed=uri is None,
             local=local,
             query_timeout=env_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
+            connect_timeout=env_float("MENTORGRAPH_NEO4J_CONNECT_TIMEOUT", 3.0),
             redis_url=os.environ.get("REDIS_URL") or None,
             mentorship_rules=MentorshipRules(
                 max_open_requests=env_int("MENTORGRAPH_MAX_OPEN_REQUESTS", 5),

@@ -7,6 +7,7 @@ Unless `NEO4J_URI` names a server, the tests provision their own Neo4j in
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -22,12 +23,15 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_HEAP", "1g")
 os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 # Neo4j plans a statement again whenever the graph's statistics shift, as they do with
 # each test's graph; the ranking's statements take seconds to plan on a busy machine. The
-# tests that are about timeouts set their own.
+# tests that are about timeouts and deadlines set their own.
 os.environ.setdefault("MENTORGRAPH_QUERY_TIMEOUT", "120")
+os.environ.setdefault("MENTORGRAPH_REQUEST_TIMEOUT", "120")
 # Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
 # would only add work (tests/graph/ranking/test_plans.py runs it).
 os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")
-os.environ.setdefault("MENTORGRAPH_JWT_SECRET", "test-secret-of-at-least-32-bytes-long")
+# A secret of this run's own, which every process the tests start inherits; never dev mode.
+os.environ["MENTORGRAPH_JWT_SECRET"] = secrets.token_urlsafe(32)
+os.environ.pop("MENTORGRAPH_DEV_MODE", None)
 
 import graph.database  # noqa: E402
 from api.app import create_app  # noqa: E402

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,15 +81,31 @@ def redis_server() -> Iterator[str]:
             _stop(process)
 
 
+def api_command(port: int) -> list[str]:
+    """The command line of `uvicorn api.app:create_app` on a loopback port."""
+    listen = ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    return [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", *listen]
+
+
+def api_environment(env: Mapping[str, str | None]) -> dict[str, str]:
+    """This process's environment for an API process, updated by `env` (None: unset)."""
+    full_env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    full_env["MENTORGRAPH_GRAPHIQL"] = "false"
+    for name, value in env.items():
+        if value is None:
+            full_env.pop(name, None)
+        else:
+            full_env[name] = value
+    return full_env
+
+
 @contextmanager
-def api_process(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def api_process(
+    env: Mapping[str, str | None],
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """`uvicorn api.app:create_app` in its own process; yields it and its base URL (http://…)."""
     port = free_port()
-    args = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-    args += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    full_env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    full_env.update({"MENTORGRAPH_GRAPHIQL": "false", **env})
-    process = subprocess.Popen(args, cwd=ROOT, env=full_env)
+    process = subprocess.Popen(api_command(port), cwd=ROOT, env=api_environment(env))
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(lambda: httpx.get(f"{base}/healthz").status_code == 200, "uvicorn", process, 30)
@@ -99,6 +115,6 @@ def api_process(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], 
 
 
 @contextmanager
-def api_server(env: dict[str, str]) -> Iterator[str]:
+def api_server(env: Mapping[str, str | None]) -> Iterator[str]:
     with api_process(env) as (_, base):
         yield base

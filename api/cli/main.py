@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +52,7 @@ def serve(
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
 ) -> None:
     """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's)."""
+    ApiSettings.from_env()  # a missing or short secret stops here, before any worker starts
     ensure_server(Settings.from_env())
     with metrics_directory(workers):
         _run(host, port, workers)
@@ -62,7 +64,10 @@ def up(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
 ) -> None:
-    """Start Neo4j, migrate, load the demo graph into an empty database, serve GraphQL."""
+    """Start Neo4j, migrate, load the demo graph into an empty database, serve GraphQL
+    (in development mode: tokens are signed with the install's own random secret)."""
+    _development_mode()
+    ApiSettings.from_env()  # makes the install's secret now, once, before any request
     settings = Settings.from_env()
     _report_migrations(with_database(settings, apply_migrations))
     load.ensure_demo(settings)
@@ -91,10 +96,18 @@ def token(
     role: str = typer.Option("member", help="member, analyst or admin."),
     hours: float = typer.Option(24.0, min=0.01, max=24 * 365, help="Validity."),
 ) -> None:
-    """Print a bearer token for local use (signed with MENTORGRAPH_JWT_SECRET)."""
+    """Print a bearer token for local use (signed with MENTORGRAPH_JWT_SECRET, else with
+    the secret `mentorgraph up` uses)."""
     if role not in ROLES:
         raise BadInput(f"role must be one of {', '.join(ROLES)}", field="role")
+    _development_mode()
     print(issue_token(ApiSettings.from_env().jwt_secret, key, role=role, hours=hours))
+
+
+def _development_mode() -> None:
+    """`up` and `token` are the local install's commands: without MENTORGRAPH_JWT_SECRET
+    they share the random secret kept in `.mentorgraph/` (`api.dev_secret`)."""
+    os.environ["MENTORGRAPH_DEV_MODE"] = "true"
 
 
 @app.command("export-schema")

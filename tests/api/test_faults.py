@@ -1,11 +1,16 @@
 """Neo4j going away: bounded failures, readiness, recovery, and no lost acknowledged write.
 
 Uses a server of its own (own store and port) so it can be killed with `kill -9`.
+Every bound holds by construction, not by the machine's speed: a request ends
+within its deadline (`request_timeout`, asserted with generous room); readiness
+and resumed writes are awaited until they happen, within a long limit that only a
+server that never recovers reaches.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from pathlib import Path
 
@@ -25,6 +30,11 @@ from tests.servers import lifespan
 
 CREATE = 'mutation { createProfile(input: {name: "Writer"}) { person { key } } }'
 ADMIN = Viewer(key="root", role="admin")
+DEADLINE = 4.0
+ROOM = 6.0
+"""Past the deadline: the cancellation unwinding, on a busy machine."""
+RECOVERY_LIMIT = 60.0
+BOOKKEEPING_TIMEOUT = 120.0
 
 
 async def _writer(
@@ -50,9 +60,12 @@ async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
     server = LocalServer(own)
     await asyncio.to_thread(server.start)
     try:
-        database = Database.connect(own)
+        # The test's own reads and writes (schema, the final check) are bookkeeping, not
+        # what is under test: a cold server on a busy machine may take long over them.
+        database = Database.connect(dataclasses.replace(own, query_timeout=BOOKKEEPING_TIMEOUT))
         await migrate(database)
-        async with lifespan(create_app(own, api_settings)) as manager:
+        bounded = dataclasses.replace(api_settings, request_timeout=DEADLINE)
+        async with lifespan(create_app(own, bounded)) as manager:
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
                 gql = GraphQLClient(http, api_settings.jwt_secret)
@@ -68,15 +81,15 @@ async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
                 await asyncio.to_thread(server.start)
                 back = time.monotonic()
                 while (await http.get("/readyz")).status_code != 200:
+                    assert time.monotonic() - back < RECOVERY_LIMIT, "never ready again"
                     await asyncio.sleep(0.1)
-                assert time.monotonic() - back <= 5.0
                 count_before = len(acked)
-                while len(acked) == count_before and time.monotonic() - back < 10.0:
+                while len(acked) == count_before and time.monotonic() - back < RECOVERY_LIMIT:
                     await asyncio.sleep(0.1)
                 stop.set()
                 await asyncio.gather(*writers)
         assert len(acked) > count_before, "writes resumed after Neo4j came back"
-        assert max(durations) < 15.0, "a request hung while Neo4j was away"
+        assert max(durations) < DEADLINE + ROOM, "a request outlived its deadline"
         found = await get_people(database, acked, ADMIN)
         assert [p.key for p in found if p] == acked
         await database.close()

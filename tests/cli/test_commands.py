@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,7 @@ def test_docker_compose_file_is_valid() -> None:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "MENTORGRAPH_JWT_SECRET": "x" * 32},
+        env={**os.environ, "MENTORGRAPH_JWT_SECRET": secrets.token_urlsafe(32)},
     )
     assert result.returncode == 0, result.stderr
 
@@ -70,3 +71,16 @@ def test_token_prints_a_bearer_token_for_the_key_and_role(api_settings: ApiSetti
     viewer = session_from_token(api_settings.jwt_secret, result.stdout.strip()).viewer
     assert (viewer.key, viewer.role) == ("ann", "admin")
     assert _run("token", "ann", "--role", "king").returncode == 1
+
+
+def test_token_signs_with_the_secret_dev_mode_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jwt-secret"
+    result = _run("token", "ann", MENTORGRAPH_JWT_SECRET="", MENTORGRAPH_DEV_SECRET_FILE=str(path))
+    assert result.returncode == 0, result.stderr
+    monkeypatch.delenv("MENTORGRAPH_JWT_SECRET")
+    monkeypatch.setenv("MENTORGRAPH_DEV_MODE", "true")
+    monkeypatch.setenv("MENTORGRAPH_DEV_SECRET_FILE", str(path))
+    served = ApiSettings.from_env()
+    assert session_from_token(served.jwt_secret, result.stdout.strip()).viewer.key == "ann"
