@@ -11,10 +11,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from strawberry.extensions import SchemaExtension
 
 from graph.errors import TimedOut
+
+
+@asynccontextmanager
+async def bounded(seconds: float) -> AsyncIterator[None]:
+    """What runs inside ends within `seconds`, or raises `TimedOut` (UNAVAILABLE)."""
+    deadline = asyncio.timeout(seconds)
+    try:
+        async with deadline:
+            yield
+    except TimeoutError as exc:
+        if not deadline.expired():
+            raise
+        raise TimedOut(f"the operation ran past its {seconds:g} s deadline") from exc
 
 
 class Deadline(SchemaExtension):
@@ -23,11 +37,5 @@ class Deadline(SchemaExtension):
         self.seconds = seconds
 
     async def on_execute(self) -> AsyncIterator[None]:
-        deadline = asyncio.timeout(self.seconds)
-        try:
-            async with deadline:
-                yield
-        except TimeoutError as exc:
-            if not deadline.expired():
-                raise
-            raise TimedOut(f"the operation ran past its {self.seconds:g} s deadline") from exc
+        async with bounded(self.seconds):
+            yield

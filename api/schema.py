@@ -97,8 +97,8 @@ def build_schema(*, introspection: bool = True, deadline: float = REQUEST_TIMEOU
         suggestions=introspection,
         extensions=[
             *closed,
+            lambda: OperationSession(seconds=deadline),
             lambda: Deadline(seconds=deadline),
-            OperationSession,
             OperationLimits,
             lambda: AddValidationRules(_LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=2000),

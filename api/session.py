@@ -23,15 +23,24 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import StreamExecutionResult
 
 from api.context import Context
+from api.deadline import bounded
 from api.errors import Unauthenticated
 from graph.tombstones import is_deleted
 
 
 class OperationSession(SchemaExtension):
+    def __init__(self, *, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
     async def on_execute(self) -> AsyncIterator[None]:
         connection: Context = self.execution_context.context
         context = connection.for_operation()
-        await _check(context)
+        # Bounded here, before the execution's own deadline starts (api.deadline): a
+        # timeout that cancelled this hook from a hook entered earlier would escape
+        # Strawberry's extension runner unconverted.
+        async with bounded(self.seconds):
+            await _check(context)
         self.execution_context.context = context
         yield
 
