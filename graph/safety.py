@@ -27,12 +27,6 @@ ReportState = Literal["OPEN", "DISMISSED", "ACTION_TAKEN"]
 
 
 @dataclass(frozen=True)
-class BlockOutcome:
-    cancelled_mentorships: int
-    withdrawn_requests: int
-
-
-@dataclass(frozen=True)
 class Report:
     key: str
     reporter: str | None
@@ -68,18 +62,13 @@ class Filed:
 
 async def block_person(
     database: Database, blocker: str, blocked: str, *, reason: str | None
-) -> BlockOutcome:
+) -> None:
     """Block `blocked`, whom the blocker may not even see (a harasser who went PRIVATE or
     blocked them first). It succeeds alike for any key, one of nobody included, so that
     blocking tells nobody whether a key is someone's (docs/privacy.md)."""
     if blocker == blocked:
         raise BadInput("you cannot block yourself", field="person")
-    rows = await database.write(
-        _BLOCK_PERSON, {"blocker": blocker, "blocked": blocked, "reason": reason}
-    )
-    if not rows:
-        return BlockOutcome(0, 0)
-    return BlockOutcome(rows[0]["cancelledMentorships"], rows[0]["withdrawnRequests"])
+    await database.write(_BLOCK_PERSON, {"blocker": blocker, "blocked": blocked, "reason": reason})
 
 
 async def unblock_person(database: Database, blocker: str, blocked: str) -> None:

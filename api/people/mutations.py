@@ -72,7 +72,10 @@ class ProfilePayload:
 
 @strawberry.type
 class ConnectionPayload:
-    person: Person = strawberry.field(description="The other person.")
+    person: Person | None = strawberry.field(
+        description="The other person; null when you may not see them (a PRIVATE person whose "
+        "request you accepted, a CONNECTIONS person you are no longer connected to)."
+    )
     connected: bool
 
 
@@ -146,5 +149,8 @@ class PeopleMutation:
 
 
 async def _payload(info: Info, other: str, *, connected: bool) -> ConnectionPayload:
-    record = await people.get_person(info.context.database, other, info.context.viewer)
-    return ConnectionPayload(person=Person.from_record(record), connected=connected)
+    """After the write: the other person as the viewer may see them now, if at all."""
+    record = await info.context.loaders.person.load(other)
+    return ConnectionPayload(
+        person=Person.from_record(record) if record else None, connected=connected
+    )

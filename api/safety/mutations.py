@@ -48,11 +48,14 @@ class ResolveReportInput:
         validation.key(self.report, field="report")
 
 
-@strawberry.type
+@strawberry.type(
+    description=(
+        "The same for any key, someone's or not: what the block ended (a connection, "
+        "requests, a mentorship) shows in each party's own lists."
+    )
+)
 class BlockPayload:
     person: str = strawberry.field(description="The key of the person blocked.")
-    cancelled_mentorships: int
-    withdrawn_requests: int
 
 
 @strawberry.type
@@ -79,14 +82,10 @@ class SafetyMutation:
     )
     async def block_person(self, info: Info, input: BlockInput) -> BlockPayload:
         reason = validation.text(input.reason, field="reason", max_length=500)
-        outcome = await safety.block_person(
+        await safety.block_person(
             info.context.database, info.context.viewer_key(), input.person, reason=reason
         )
-        return BlockPayload(
-            person=input.person,
-            cancelled_mentorships=outcome.cancelled_mentorships,
-            withdrawn_requests=outcome.withdrawn_requests,
-        )
+        return BlockPayload(person=input.person)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def unblock_person(self, info: Info, input: UnblockInput) -> UnblockPayload:

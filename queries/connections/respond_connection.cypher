@@ -1,9 +1,10 @@
 // Answers a pending connection request from $from to $to: accept connects them.
 // Parameters: $from (who asked), $to (who answers), $accept (bool).
-// Returns: connected (bool); no row, and nothing written, when there is no pending request
-//   or $to may not see $from (rules/visible_to: a hidden person's request is no request).
+// A request reveals its sender to its recipient, whatever the sender's visibility: the
+// recipient may answer it even when they may not see the sender otherwise (a CONNECTIONS or
+// PRIVATE person asking), and nobody else learns of it. A block deletes pending requests.
+// Returns: connected (bool); no row, and nothing written, when there is no pending request.
 MATCH (a:Person {key: $from})-[r:REQUESTED_CONNECTION]->(b:Person {key: $to})
-WHERE {{visible_to(b, a)}}
 DELETE r
 WITH a, b
 CALL (a, b) {

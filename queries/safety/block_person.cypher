@@ -1,7 +1,9 @@
 // $blocker blocks $blocked: no longer connected, pending requests between them
 // withdrawn (reason "blocked"), an active mentorship either way ends CANCELLED.
 // Parameters: $blocker, $blocked (person keys), $reason (or null).
-// Returns: cancelledMentorships, withdrawnRequests; no row when either is missing.
+// Returns: blocker (the key; no row when either is missing). What ended is not counted back:
+//   a count would tell a hidden person from a key that is nobody's (docs/privacy.md); each
+//   party sees it in their own lists.
 MATCH (a:Person {key: $blocker})
 MATCH (b:Person {key: $blocked})
 MERGE (a)-[x:BLOCKED]->(b)
@@ -18,12 +20,10 @@ CALL (a, b) {
 CALL (a, b) {
   OPTIONAL MATCH (a)-[s:MENTORS {status: 'ACTIVE'}]-(b)
   SET s.status = 'CANCELLED', s.endedAt = datetime(), s.reason = 'blocked'
-  RETURN count(s) AS cancelledMentorships
 }
 CALL (a, b) {
   OPTIONAL MATCH (x:Person)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(y:Person)
   WHERE (x = a AND y = b) OR (x = b AND y = a)
   SET r.state = 'WITHDRAWN', r.reason = 'blocked', r.respondedAt = datetime()
-  RETURN count(r) AS withdrawnRequests
 }
-RETURN cancelledMentorships, withdrawnRequests
+RETURN a.key AS blocker

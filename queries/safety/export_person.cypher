@@ -32,7 +32,10 @@ RETURN p { .* } AS profile,
                        mentee: CASE WHEN {{visible_to(p, e)}} THEN e.key END } } AS mentorships,
   COLLECT { MATCH (p)-[x:BLOCKED]->(b:Person) RETURN {person: b.key, at: x.at} } AS blocked,
   COLLECT { MATCH (p)-[:FILED]->(r:Report)-[:ABOUT]->(b)
-            RETURN r { .*, reported: CASE WHEN b:Person AND {{visible_to(p, b)}} THEN b.key END } }
+            RETURN r { .*, reported: CASE WHEN b:Person AND {{visible_to(p, b)}} THEN b.key END,
+                       resolvedBy: COLLECT { MATCH (admin:Person {key: r.resolvedBy})
+                                             WHERE {{visible_to(p, admin)}}
+                                             RETURN admin.key }[0] } }
     AS reportsFiled,
   COLLECT { MATCH (mentee:Person)<-[:FOR_MENTEE]-(e:MatchEvent)-[:SUGGESTS]->(mentor:Person)
             WHERE mentee = p OR mentor = p

@@ -57,8 +57,7 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra 
         {},
     ),
     "Mutation.blockPerson": (
-        "mutation($k: String!) { blockPerson(input: {person: $k})"
-        " { person cancelledMentorships withdrawnRequests } }",
+        "mutation($k: String!) { blockPerson(input: {person: $k}) { person } }",
         {},
     ),
     "Mutation.unblockPerson": (
@@ -76,6 +75,10 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra 
 WRITES_ANYWAY = {"Mutation.blockPerson", "Mutation.unblockPerson"}
 """Blocking a hidden person, and lifting it, take effect (a harasser may hide); both answer
 alike for any key."""
+
+REVEALED = {"Mutation.respondToConnectionRequest": {"t-private", "t-connections"}}
+"""Who asked the viewer to connect revealed themselves to the viewer: their requests can be
+answered (test_a_hidden_person_s_request_can_be_answered), unlike anyone else's."""
 
 PERSON_KEY_NAMES = {"key", "with", "person", "mentor"}
 
@@ -140,7 +143,7 @@ async def test_a_hidden_person_answers_as_an_absent_key(
 ) -> None:
     document, extra = OPERATIONS[operation]
     await _graph(empty_graph)
-    for key in HIDDEN:
+    for key in [key for key in HIDDEN if key not in REVEALED.get(operation, set())]:
         before = await content_hash(empty_graph)
         absent = await gql.send(document, {"k": ABSENT, **extra}, as_=VIEWER)
         assert await content_hash(empty_graph) == before, f"{operation} wrote for nobody"
@@ -158,3 +161,23 @@ async def test_blocking_a_hidden_person_takes_effect(
     assert (await gql.data(query, {"k": VIEWER}, as_="t-private"))["person"] == {"key": VIEWER}
     await gql.data(OPERATIONS["Mutation.blockPerson"][0], {"k": "t-private"}, as_=VIEWER)
     assert await gql.error_code(query, {"k": VIEWER}, as_="t-private") == "NOT_FOUND"
+
+
+async def test_a_hidden_person_s_request_can_be_answered(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """Asking to connect reveals the sender to the recipient alone: a PRIVATE person's request
+    can be accepted; the payload then names nobody, as the viewer still may not see them."""
+    await _graph(empty_graph)
+    await build(empty_graph, people=[person("t-shy", visibility="PRIVATE")])
+    await empty_graph.write(_REQUEST_CONNECTION, {"from": "t-shy", "to": VIEWER})
+    document = (
+        "mutation($k: String!) { respondToConnectionRequest(input: {person: $k, accept: true})"
+        " { connected person { key } } }"
+    )
+    answer = await gql.data(document, {"k": "t-shy"}, as_=VIEWER)
+    assert answer["respondToConnectionRequest"] == {"connected": True, "person": None}
+    (row,) = await empty_graph.read(
+        statement("connections/connection_facts"), {"from": "t-shy", "to": VIEWER}
+    )
+    assert row["connected"]
