@@ -162,6 +162,22 @@ async def test_a_blocked_pair_never_produces_an_event(empty_graph: Database) -> 
     assert await record_matches(empty_graph, [NewMatch("ana", "mo", 1.0, signals)]) == []
 
 
+async def test_a_mentor_hidden_from_the_mentee_is_neither_recorded_nor_replayed(
+    empty_graph: Database,
+) -> None:
+    """Match events apply rules/visible_to both when written and when read back."""
+    signals = (Signal("skills", 1.0, 1.0),)
+    await build(empty_graph, people=[seeker("ana"), mentor("shy", visibility="PRIVATE")])
+    assert await record_matches(empty_graph, [NewMatch("ana", "shy", 1.0, signals)]) == []
+    await build(empty_graph, people=[mentor("mo")])
+    assert len(await record_matches(empty_graph, [NewMatch("ana", "mo", 1.0, signals)])) == 1
+    assert [e.mentor for e in await match_events_after(empty_graph, "ana", after=0, limit=10)] == [
+        "mo"
+    ]
+    await build(empty_graph, people=[mentor("mo", visibility="PRIVATE")])
+    assert await match_events_after(empty_graph, "ana", after=0, limit=10) == []
+
+
 async def test_concurrent_recording_sends_each_pair_once_in_cursor_order(
     empty_graph: Database,
 ) -> None:
