@@ -21,33 +21,34 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger("mentorgraph.api")
 
-# KEYS[1] a hash of documents by SHA-256, KEYS[2] a sorted set of their last use (ms).
-# ARGV[1] the SHA-256, ARGV[2] the ttl in ms. Returns the text, or nil when absent or
-# unused for longer than the ttl.
+# KEYS[1] a hash of documents by SHA-256, KEYS[2] a sorted set of their last use, in
+# microseconds of Redis' clock (fine enough that two uses never tie; a double holds it
+# exactly). ARGV[1] the SHA-256, ARGV[2] the ttl in microseconds. Returns the text, or
+# nil when absent or unused for longer than the ttl.
 _GET = """
 local now = redis.call('TIME')
-local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local us = tonumber(now[1]) * 1000000 + tonumber(now[2])
 local used = redis.call('ZSCORE', KEYS[2], ARGV[1])
-if not used or tonumber(used) <= ms - tonumber(ARGV[2]) then
+if not used or tonumber(used) <= us - tonumber(ARGV[2]) then
   return false
 end
-redis.call('ZADD', KEYS[2], ms, ARGV[1])
+redis.call('ZADD', KEYS[2], us, ARGV[1])
 return redis.call('HGET', KEYS[1], ARGV[1])
 """
 
-# Same keys; ARGV[1] the SHA-256, ARGV[2] the text, ARGV[3] the ttl in ms, ARGV[4] the
-# most documents kept. Drops what went unused for the ttl, then the least recently
+# Same keys; ARGV[1] the SHA-256, ARGV[2] the text, ARGV[3] the ttl in microseconds,
+# ARGV[4] the most documents kept. Drops what went unused for the ttl, then the least recently
 # used over the bound.
 _PUT = """
 local now = redis.call('TIME')
-local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local us = tonumber(now[1]) * 1000000 + tonumber(now[2])
 local ttl = tonumber(ARGV[3])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('ZADD', KEYS[2], ms, ARGV[1])
-for _, hash in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ms - ttl)) do
+redis.call('ZADD', KEYS[2], us, ARGV[1])
+for _, hash in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', us - ttl)) do
   redis.call('HDEL', KEYS[1], hash)
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ms - ttl)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', us - ttl)
 local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[4])
 if over > 0 then
   local oldest = redis.call('ZPOPMIN', KEYS[2], over)
@@ -55,8 +56,8 @@ if over > 0 then
     redis.call('HDEL', KEYS[1], oldest[i])
   end
 end
-redis.call('PEXPIRE', KEYS[1], ttl)
-redis.call('PEXPIRE', KEYS[2], ttl)
+redis.call('PEXPIRE', KEYS[1], math.ceil(ttl / 1000))
+redis.call('PEXPIRE', KEYS[2], math.ceil(ttl / 1000))
 return 1
 """
 
@@ -107,7 +108,7 @@ class RedisStore:
         self, url: str, *, max_entries: int, ttl: float, prefix: str = "mentorgraph:apq"
     ) -> None:
         self.max_entries = max_entries
-        self.ttl_ms = max(1, int(ttl * 1000))
+        self.ttl_us = max(1000, int(ttl * 1_000_000))
         # One hash slot for both keys, should the Redis be a cluster.
         self.keys = [f"{prefix}:{{documents}}", f"{prefix}:{{documents}}:used"]
         self._client: redis.Redis = redis.Redis.from_url(url)
@@ -116,7 +117,7 @@ class RedisStore:
 
     async def get(self, sha256: str) -> str | None:
         try:
-            text = await self._get(keys=self.keys, args=[sha256, self.ttl_ms])
+            text = await self._get(keys=self.keys, args=[sha256, self.ttl_us])
         except (RedisError, OSError) as exc:
             logger.warning("the persisted query store is unavailable: %s", exc)
             return None
@@ -124,7 +125,7 @@ class RedisStore:
 
     async def put(self, sha256: str, text: str) -> None:
         try:
-            await self._put(keys=self.keys, args=[sha256, text, self.ttl_ms, self.max_entries])
+            await self._put(keys=self.keys, args=[sha256, text, self.ttl_us, self.max_entries])
         except (RedisError, OSError) as exc:
             logger.warning("the persisted query store is unavailable: %s", exc)
 
