@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -18,6 +19,7 @@ from starlette.websockets import WebSocket
 from api.auth import ANONYMOUS_SESSION, session_from_header
 from api.context import Context
 from api.errors import Unauthenticated, withheld
+from api.http_errors import routing_error
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.schema import build_schema
@@ -149,5 +151,6 @@ def create_app(
             Middleware(MetricsMiddleware, routes=paths),
             Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),
         ],
+        exception_handlers={HTTPException: routing_error},
         lifespan=lifespan,
     )
