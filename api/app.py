@@ -53,6 +53,7 @@ class GraphQLApp(StrictGraphQL):
         )
         self.settings = settings
         self.api_settings = api_settings
+        self.max_batch = api_settings.max_batch
         self.rate_limiter = MutationRateLimiter.create(
             api_settings.mutations_per_minute, settings.redis_url
         )

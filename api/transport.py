@@ -9,7 +9,7 @@
   answers 405 with `Allow: POST`; any other method 405 with `Allow: GET, POST`. A
   subscription over plain HTTP answers 400: subscriptions run over the WebSocket.
 - **Bodies**: a POST body is `application/json` (else 415), in UTF-8, and a JSON
-  object.
+  object, or an array for a batch (`api.batching`, off unless configured).
 
 Strawberry answers a request it cannot read with a plain-text 4xx, and some with a
 500: a body that is not UTF-8, or JSON that is not an object (`"x"`, `1`, `null`).
@@ -21,27 +21,33 @@ without details.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
+from collections.abc import Awaitable
+from http import HTTPStatus
 from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
-from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from api.batching import check_batch
 from api.context import Context
 from api.http_errors import RefusedRequest, error_response, refused
+from api.limits import CostBudget
 from api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from api.response_status import served
 from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
@@ -59,6 +65,8 @@ class StrictGraphQL(GraphQL[Context, None]):
 
     graphql_transport_ws_handler_class = CheckedTransportWSHandler
     graphql_ws_handler_class = CheckedLegacyWSHandler
+    max_batch = 0
+    """Operations one batch may hold (`api.batching`); 0: batching off."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -117,11 +125,37 @@ class StrictGraphQL(GraphQL[Context, None]):
 
     def parse_json(self, data: str | bytes) -> Any:
         """A request's JSON (a body, GET's `variables` or `extensions`): an object, or a
-        list for a batch (which Strawberry refuses here)."""
+        list for a batch (`_validate_batch_request`)."""
         value = super().parse_json(data)
         if not isinstance(value, dict | list):
             raise HTTPException(400, "The request's JSON must be an object.")
         return value
+
+    def _validate_batch_request(
+        self, request_data: list[Any], protocol: GraphQLRequestProtocol
+    ) -> None:
+        """Strawberry's hook for a JSON array, before it reads the operations in it."""
+        check_batch(request_data, max_operations=self.max_batch)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """A batch runs its operations in order, on one cost budget (`api.batching`)."""
+        if not isinstance(request_data, list):
+            return await super().execute_operation(
+                request, request_adapter, request_data, context, root_value, sub_response
+            )
+        context.batch_cost = CostBudget(context.api_settings.max_query_cost)
+        run = functools.partial(
+            self.execute_single, request, request_adapter, sub_response, context, root_value
+        )
+        return [await _alone(run(data)) for data in request_data]
 
     async def execute_single(
         self,
@@ -164,6 +198,17 @@ class StrictGraphQL(GraphQL[Context, None]):
         response = super().create_response(response_data, sub_response)
         response.headers["content-type"] = media_type
         return response
+
+
+async def _alone(operation: Awaitable[ExecutionResult]) -> ExecutionResult:
+    """One operation of a batch. What would refuse a request of its own (no query, an
+    unknown operation name, a subscription) fails this operation alone: those before
+    it may have written already."""
+    try:
+        return await operation
+    except HTTPException as exc:
+        error = GraphQLError(exc.reason, extensions={"code": HTTPStatus(exc.status_code).name})
+        return ExecutionResult(data=None, errors=[error])
 
 
 def _check_content_type(content_type: str | None) -> None:
