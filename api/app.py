@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -18,6 +19,7 @@ from starlette.websockets import WebSocket
 from api.auth import ANONYMOUS_SESSION, session_from_header
 from api.context import Context
 from api.errors import Unauthenticated, withheld
+from api.http_errors import routing_error
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
 from api.persisted import PersistedOperations
@@ -52,6 +54,7 @@ class GraphQLApp(StrictGraphQL):
         )
         self.settings = settings
         self.api_settings = api_settings
+        self.max_batch = api_settings.max_batch
         self.rate_limiter = MutationRateLimiter.create(
             api_settings.mutations_per_minute, settings.redis_url
         )
@@ -152,5 +155,6 @@ def create_app(
             Middleware(MetricsMiddleware, routes=paths),
             Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),
         ],
+        exception_handlers={HTTPException: routing_error},
         lifespan=lifespan,
     )

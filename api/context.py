@@ -12,7 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from api.auth import Session
 from api.errors import Unauthenticated
-from api.limits import MutationRateLimiter
+from api.limits import CostBudget, MutationRateLimiter
 from api.loaders import Loaders
 from api.settings import ApiSettings
 from graph.database import Database
@@ -37,6 +37,8 @@ class Context:
     """Set when the request carried a bad token: any use of the viewer fails with it."""
     connection_params: dict[str, object] | None = None
     """A WebSocket's `connection_init` payload (see `api.ws_auth`)."""
+    batch_cost: CostBudget | None = None
+    """A batch's shared cost budget (`api.batching`); None: each operation has its own."""
     loaders: Loaders = field(init=False)
     """Fresh for every operation: nothing read for one answer is served in another."""
 

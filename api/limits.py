@@ -11,7 +11,9 @@ Query cost: every field costs 1, multiplied by the number of items of each list
 above it: the `first` of a page, or the bound a list field declares
 (`api.list_bounds`). So `people(first: 100) { nodes { connections(first: 100) } }`
 costs about 10,000 while a screen of 10 by 10 costs about 100. Over
-`max_query_cost`: `QUERY_TOO_COSTLY`.
+`max_query_cost`: `QUERY_TOO_COSTLY`. The operations of a batch share one budget
+(`CostBudget`): each is charged as it starts, and one that would take the batch's
+total over the limit is refused.
 
 Mutations: each top-level mutation field counts one, in a sliding one-minute window
 per viewer (per client address when anonymous), shared through Redis when
@@ -22,6 +24,7 @@ go over the rate is refused whole: `RATE_LIMITED`, nothing written.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graphql import GraphQLList, OperationType, get_nullable_type
@@ -65,6 +68,24 @@ class MutationRateLimiter:
 
     async def close(self) -> None:
         await self.window.close()
+
+
+@dataclass
+class CostBudget:
+    """What the operations of one request may cost together: one operation's, or a
+    batch's summed."""
+
+    limit: int
+    spent: int = 0
+
+    def charge(self, cost: int) -> None:
+        """Take `cost` from what is left, or refuse the operation whole."""
+        if self.spent + cost > self.limit:
+            left = f"the {self.limit - self.spent} left of " if self.spent else ""
+            raise TooCostly(
+                f"this operation would cost {cost}, over {left}the limit of {self.limit}"
+            )
+        self.spent += cost
 
 
 def operation_cost(plan: OperationPlan) -> int:
@@ -123,10 +144,7 @@ class OperationLimits(SchemaExtension):
         if plan is not None and context is not None:
             limits = context.api_settings
             check_strings(plan, limits.max_string_length)
-            cost = operation_cost(plan)
-            if cost > limits.max_query_cost:
-                raise TooCostly(
-                    f"this operation would cost {cost}, over the limit of {limits.max_query_cost}"
-                )
+            budget = context.batch_cost or CostBudget(limits.max_query_cost)
+            budget.charge(operation_cost(plan))
             await context.rate_limiter.check(context.rate_key(), mutation_count(plan))
         yield

@@ -126,15 +126,20 @@ class PersistedOperations:
         data: GraphQLRequestData,
         request: AsyncHTTPRequestAdapter,
         parse_json: Callable[[bytes], Any],
+        *,
+        index: int | None = None,
     ) -> GraphQLRequestData:
-        """`data` with the text it runs. Strawberry keeps no `documentId`: without a
-        `query`, it is read from the request itself (the body is read once, and kept)."""
+        """`data` with the text it runs (`index`: its place in a batch). Strawberry keeps
+        no `documentId`: without a `query`, it is read from the request itself (the body
+        is read once, and kept)."""
         document_id = None
         if data.query is None:
-            get = request.method == "GET"
-            document_id = _document_id(
-                request.query_params if get else parse_json(await request.get_body())
-            )
+            if request.method == "GET":
+                params = request.query_params
+            else:
+                body = parse_json(await request.get_body())
+                params = body if index is None else body[index]
+            document_id = _document_id(params)
         query = await self.query_for(OperationRequest(data.query, data.extensions, document_id))
         return dataclasses.replace(data, query=query)
 

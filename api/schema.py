@@ -31,6 +31,7 @@ from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
+from api.scalars import SCALARS
 from api.session import OperationSession
 from api.settings import REQUEST_TIMEOUT
 from api.skills.mutations import SkillsMutation
@@ -94,6 +95,7 @@ def build_schema(*, introspection: bool = True, deadline: float = REQUEST_TIMEOU
         mutation=Mutation,
         subscription=Subscription,
         types=[Skill, Employer],
+        scalar_overrides=SCALARS,
         suggestions=introspection,
         extensions=[
             *closed,

@@ -30,6 +30,8 @@ class ApiSettings:
     """Characters of any string argument, at any depth."""
     max_body_bytes: int = 1_048_576
     """Bytes of an HTTP request body or of one WebSocket message."""
+    max_batch: int = 0
+    """Operations one POST may send as a JSON array (`api.batching`); 0: batching off."""
     request_timeout: float = REQUEST_TIMEOUT
     """Seconds an operation may run before it fails with UNAVAILABLE (not subscriptions)."""
     persisted_queries: bool = True
@@ -66,6 +68,7 @@ class ApiSettings:
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
             max_string_length=env_int("MENTORGRAPH_MAX_STRING_LENGTH", 2000),
             max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
+            max_batch=env_int("MENTORGRAPH_MAX_BATCH", 0),
             request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
             persisted_queries=env_flag("MENTORGRAPH_PERSISTED_QUERIES", True),
             persisted_query_entries=env_int("MENTORGRAPH_PERSISTED_QUERY_ENTRIES", 2000),

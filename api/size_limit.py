@@ -10,8 +10,9 @@ the bound to uvicorn (`ws_max_size`), which then refuses such frames itself.
 from __future__ import annotations
 
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.http_errors import error_response
 
 MESSAGE_TOO_BIG = 1009
 
@@ -55,11 +56,9 @@ class SizeLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        error = {
-            "message": f"the request body is over {self.max_bytes} bytes",
-            "extensions": {"code": "PAYLOAD_TOO_LARGE"},
-        }
-        await JSONResponse({"errors": [error]}, status_code=413)(scope, receive, send)
+        message = f"the request body is over {self.max_bytes} bytes"
+        response = error_response(413, message, code="PAYLOAD_TOO_LARGE")
+        await response(scope, receive, send)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         closed = False

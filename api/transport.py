@@ -1,43 +1,75 @@
-"""What `/graphql` answers when it cannot read a request, before any GraphQL runs.
+"""How `/graphql` speaks HTTP: GraphQL over HTTP's media types, methods and status codes.
+
+- **Media type** (`api.negotiation`): `application/graphql-response+json` for a
+  client that accepts it, with the spec's status codes (`api.response_status`: 400
+  and no `data` for a document that does not parse or validate, 200 once execution
+  starts); `application/json`, always 200, for the others; 406 when `Accept` allows
+  neither.
+- **Methods**: GET runs queries, POST queries and mutations. A mutation over GET
+  answers 405 with `Allow: POST`; any other method 405 with `Allow: GET, POST`. A
+  subscription over plain HTTP answers 400: subscriptions run over the WebSocket.
+- **Bodies**: a POST body is `application/json` (else 415), in UTF-8, and a JSON
+  object, or an array for a batch (`api.batching`, off unless configured).
 
 Strawberry answers a request it cannot read with a plain-text 4xx, and some with a
 500: a body that is not UTF-8, or JSON that is not an object (`"x"`, `1`, `null`).
-Here every such answer is 4xx with a JSON body in the GraphQL shape,
-`{"errors": [{"message", "extensions": {"code": "BAD_REQUEST"}}]}` (the code is the
-status's name), on every entry: a POST body, GET parameters, multipart (off here),
-and the WebSocket's messages (`api.ws_messages`). Anything unforeseen is logged
-with a request id and answered 500 in the same shape, without details.
+Here every such answer is a 4xx in the GraphQL shape (`api.http_errors`), on every
+entry: a POST body, GET parameters, and the WebSocket's messages (`api.ws_messages`).
+Anything unforeseen is logged with a request id and answered 500 in the same shape,
+without details.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
+from collections.abc import Awaitable
 from http import HTTPStatus
 from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.http.base import BaseRequestProtocol
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
+from api.batching import check_batch
 from api.context import Context
+from api.http_errors import RefusedRequest, error_response, refused
+from api.limits import CostBudget
+from api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from api.persisted import PersistedOperations, PersistedQueryError
+from api.response_status import served
 from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
 
 logger = logging.getLogger("mentorgraph.api")
 
+_OPERATIONS_BY_METHOD = {
+    "GET": frozenset({OperationType.QUERY}),
+    "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
+}
+
 
 class StrictGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI view, answering requests it cannot read as above."""
+    """Strawberry's ASGI view, speaking HTTP as above."""
 
     graphql_transport_ws_handler_class = CheckedTransportWSHandler
     graphql_ws_handler_class = CheckedLegacyWSHandler
     persisted = PersistedOperations()
     """Which text an operation runs when it names a persisted document; none here."""
+    max_batch = 0
+    """Operations one batch may hold (`api.batching`); 0: batching off."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,23 +78,54 @@ class StrictGraphQL(GraphQL[Context, None]):
         try:
             response = await self.run(Request(scope, receive))
         except HTTPException as exc:
-            response = _error(exc.status_code, exc.reason)
+            response = refused(exc)
         except PersistedQueryError as exc:
             response = exc.response()
         except Exception:
             request_id = uuid.uuid4().hex
             logger.exception("unexpected error reading a request (request %s)", request_id)
-            response = _error(500, "Unexpected error.", requestId=request_id)
+            response = error_response(500, "Unexpected error.", requestId=request_id)
         await response(scope, receive, send)
+
+    def is_request_allowed(self, request: BaseRequestProtocol) -> bool:
+        """GET and POST; the router sends HEAD along with GET, which answers 405 here."""
+        if request.method not in _OPERATIONS_BY_METHOD:
+            raise RefusedRequest(
+                405, "/graphql takes GET and POST.", headers={"Allow": "GET, POST"}
+            )
+        return True
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        """Carries the media type the client accepts to `create_response`."""
+        sub_response = await super().get_sub_response(request)
+        if isinstance(request, Request):
+            sub_response.media_type = self._media_type(request)
+        return sub_response
+
+    def _media_type(self, request: Request) -> str:
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is not None:
+            return media_type
+        if self.should_render_graphql_ide(self.request_adapter_class(request)):
+            return JSON  # GraphiQL's page is HTML; the negotiation is about results
+        raise HTTPException(
+            406, f"/graphql answers {GRAPHQL_RESPONSE_JSON} or {JSON}; Accept allows neither."
+        )
 
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        """The operation, with the text of the persisted document it names (`api.persisted`)."""
+        """The operation (or a batch's), each with the text of the persisted document it
+        names (`api.persisted`): a batch is no way around trusted documents."""
+        if request.method == "POST":
+            _check_content_type(request.content_type)
         data = await super().parse_http_body(request)
-        if isinstance(data, list):  # a batch: refused above while batching is off
-            return data
-        return await self.persisted.http_operation(data, request, self.parse_json)
+        if not isinstance(data, list):
+            return await self.persisted.http_operation(data, request, self.parse_json)
+        return [
+            await self.persisted.http_operation(entry, request, self.parse_json, index=index)
+            for index, entry in enumerate(data)
+        ]
 
     def decode_json(self, data: str | bytes) -> object:
         """JSON in UTF-8 only (RFC 8259): other bytes fail as malformed JSON does."""
@@ -75,14 +138,107 @@ class StrictGraphQL(GraphQL[Context, None]):
 
     def parse_json(self, data: str | bytes) -> Any:
         """A request's JSON (a body, GET's `variables` or `extensions`): an object, or a
-        list for a batch (which Strawberry refuses here)."""
+        list for a batch (`_validate_batch_request`)."""
         value = super().parse_json(data)
         if not isinstance(value, dict | list):
             raise HTTPException(400, "The request's JSON must be an object.")
         return value
 
+    def _validate_batch_request(
+        self, request_data: list[Any], protocol: GraphQLRequestProtocol
+    ) -> None:
+        """Strawberry's hook for a JSON array, before it reads the operations in it."""
+        check_batch(request_data, max_operations=self.max_batch)
 
-def _error(status: int, message: str, **extensions: str) -> Response:
-    code = HTTPStatus(status).name
-    error = {"message": message, "extensions": {"code": code, **extensions}}
-    return JSONResponse({"errors": [error]}, status_code=status)
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """A batch runs its operations in order, on one cost budget (`api.batching`)."""
+        if not isinstance(request_data, list):
+            return await super().execute_operation(
+                request, request_adapter, request_data, context, root_value, sub_response
+            )
+        context.batch_cost = CostBudget(context.api_settings.max_query_cost)
+        run = functools.partial(
+            self.execute_single, request, request_adapter, sub_response, context, root_value
+        )
+        return [await _alone(run(data)) for data in request_data]
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Strawberry's, with the operations each method may run (`_OPERATIONS_BY_METHOD`:
+        Strawberry lets GET and POST start subscriptions, for streaming transports
+        this API does not serve) and with their refusals as the spec has them."""
+        method = request_adapter.method
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=_OPERATIONS_BY_METHOD[method],
+                operation_extensions=request_data.extensions,
+            )
+        except InvalidOperationTypeError as exc:
+            raise _not_over(method, exc.operation_type) from exc
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
+        except MissingQueryError as exc:
+            raise HTTPException(400, "No GraphQL query found in the request.") from exc
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        media_type = sub_response.media_type or JSON
+        if media_type == GRAPHQL_RESPONSE_JSON:
+            response_data, sub_response.status_code = served(response_data)
+        response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = media_type
+        return response
+
+
+async def _alone(operation: Awaitable[ExecutionResult]) -> ExecutionResult:
+    """One operation of a batch. What would refuse a request of its own (no query, an
+    unknown operation name, a subscription) fails this operation alone: those before
+    it may have written already."""
+    try:
+        return await operation
+    except HTTPException as exc:
+        error = GraphQLError(exc.reason, extensions={"code": HTTPStatus(exc.status_code).name})
+        return ExecutionResult(data=None, errors=[error])
+
+
+def _check_content_type(content_type: str | None) -> None:
+    media_type, _ = parse_content_type(content_type or "")
+    if media_type.lower() != JSON:
+        raise HTTPException(415, f"A POST body is JSON: send Content-Type: {JSON}.")
+
+
+def _not_over(method: str, operation: OperationType) -> HTTPException:
+    if operation is OperationType.SUBSCRIPTION:
+        return HTTPException(
+            400,
+            "Subscriptions run over a WebSocket on /graphql "
+            "(graphql-transport-ws or graphql-ws), not over plain HTTP.",
+        )
+    return RefusedRequest(
+        405,
+        f"A {operation.value} is sent with POST; {method} runs queries only.",
+        headers={"Allow": "POST"},
+    )

@@ -1,13 +1,18 @@
-"""Requests `/graphql` cannot read answer 4xx with a JSON error body, never 500.
+"""Requests `/graphql` cannot read or will not run answer 4xx with a JSON error body.
 
-Every entry that carries JSON: a POST body, GET's `variables` and `extensions`, a
-multipart body (uploads are off), a content type that is none of these.
+Every entry that carries JSON: a POST body, GET's `variables` and `extensions`; and
+every refusal before GraphQL runs, from any layer (the router, the size limit, the
+view): never `text/plain`, never 500.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
+
+from api.settings import ApiSettings
 
 JSON = {"content-type": "application/json"}
 QUERY = "{ viewer { name } }"
@@ -62,8 +67,68 @@ async def test_get_parameters_that_are_not_json_objects_answer_400(
     _assert_json_error(await client.get(not_utf8))
 
 
-async def test_other_content_types_and_multipart_answer_400(client: httpx.AsyncClient) -> None:
-    files = {"operations": (None, '{"query": "{ viewer { name } }"}'), "map": (None, "{}")}
-    _assert_json_error(await client.post("/graphql", files=files))
-    text = {"content-type": "text/plain"}
-    _assert_json_error(await client.post("/graphql", content=QUERY, headers=text))
+SUBSCRIPTION = "subscription { mentorshipRequestUpdated { key } }"
+_OVER_THE_BODY_LIMIT = b" " * (ApiSettings.max_body_bytes + 1)
+
+REFUSALS: list[tuple[str, str, dict[str, Any], int, str, str | None]] = [
+    # method, path, what httpx sends, status, code, Allow
+    ("GET", "/graphql", {"params": {"query": "mutation { __typename }"}}, 405,
+     "METHOD_NOT_ALLOWED", "POST"),
+    ("DELETE", "/graphql", {}, 405, "METHOD_NOT_ALLOWED", "GET, HEAD, POST"),
+    ("GET", "/nowhere", {}, 404, "NOT_FOUND", None),
+    ("POST", "/graphql", {"content": QUERY, "headers": {"content-type": "text/plain"}}, 415,
+     "UNSUPPORTED_MEDIA_TYPE", None),
+    ("POST", "/graphql", {"content": QUERY}, 415, "UNSUPPORTED_MEDIA_TYPE", None),
+    ("POST", "/graphql", {"files": {"operations": (None, "{}"), "map": (None, "{}")}}, 415,
+     "UNSUPPORTED_MEDIA_TYPE", None),
+    ("POST", "/graphql", {"json": {"query": QUERY}, "headers": {"accept": "text/event-stream"}},
+     406, "NOT_ACCEPTABLE", None),
+    ("POST", "/graphql", {"content": b'{"query": ', "headers": JSON}, 400, "BAD_REQUEST", None),
+    ("POST", "/graphql", {"content": _OVER_THE_BODY_LIMIT, "headers": JSON}, 413,
+     "PAYLOAD_TOO_LARGE", None),
+    ("POST", "/graphql", {"json": [{"query": QUERY}]}, 400, "BAD_REQUEST", None),
+    ("POST", "/graphql", {"json": {"query": SUBSCRIPTION}}, 400, "BAD_REQUEST", None),
+    ("GET", "/graphql", {"params": {"query": SUBSCRIPTION}}, 400, "BAD_REQUEST", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "sent", "status", "code", "allow"),
+    REFUSALS,
+    ids=[f"{r[3]}-{r[4]}-{i}" for i, r in enumerate(REFUSALS)],
+)
+async def test_every_refusal_answers_json_with_a_code(
+    client: httpx.AsyncClient,
+    method: str,
+    path: str,
+    sent: dict[str, Any],
+    status: int,
+    code: str,
+    allow: str | None,
+) -> None:
+    response = await client.request(method, path, **sent)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == code
+    assert error["message"]
+    assert _allowed(response) == allow
+
+
+def _allowed(response: httpx.Response) -> str | None:
+    """The Allow header's methods in order (Starlette's router lists them from a set)."""
+    allow = response.headers.get("allow")
+    return None if allow is None else ", ".join(sorted(allow.replace(" ", "").split(",")))
+
+
+async def test_head_answers_405_with_what_graphql_takes(client: httpx.AsyncClient) -> None:
+    response = await client.head("/graphql")
+    assert response.status_code == 405
+    assert _allowed(response) == "GET, POST"
+
+
+async def test_a_subscription_over_http_says_where_subscriptions_run(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post("/graphql", json={"query": SUBSCRIPTION})
+    assert "WebSocket" in response.json()["errors"][0]["message"]

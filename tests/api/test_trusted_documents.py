@@ -117,7 +117,11 @@ def trusted(
         tmp_path_factory.mktemp("trusted") / "manifest.json",
         apollo_manifest(QUERY, SUBSCRIPTION),
     )
-    env = {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_TRUSTED_DOCUMENTS": str(manifest)}
+    env = {
+        "NEO4J_URI": settings.neo4j_uri,
+        "MENTORGRAPH_TRUSTED_DOCUMENTS": str(manifest),
+        "MENTORGRAPH_MAX_BATCH": "2",
+    }
     with api_server(env) as base:
         yield base
 
@@ -138,8 +142,24 @@ async def _get(base: str, params: dict[str, Any]) -> str | None:
         return _code(await http.get(f"{base}/graphql", params=encoded, headers=headers))
 
 
+async def _batch(base: str, params: dict[str, Any]) -> str | None:
+    """The operation twice in one batch: both entries answer alike, or the batch is refused."""
+    async with httpx.AsyncClient(timeout=30) as http:
+        response = await http.post(f"{base}/graphql", json=[params, params])
+    results = response.json()
+    if not isinstance(results, list):
+        return _first_code(results)
+    codes = {_first_code(result) for result in results}
+    assert len(codes) == 1, results
+    return codes.pop()
+
+
 def _code(response: httpx.Response) -> str | None:
-    errors = response.json().get("errors")
+    return _first_code(response.json())
+
+
+def _first_code(result: dict[str, Any]) -> str | None:
+    errors = result.get("errors")
     return str(errors[0]["extensions"]["code"]) if errors else None
 
 
@@ -176,6 +196,7 @@ def _hashed(text: str) -> dict[str, Any]:
 # answers: the legacy protocol runs subscriptions only, which want a viewer.
 ENTRIES: list[tuple[Entry, str, str | None]] = [
     (_post, QUERY, None),
+    (_batch, QUERY, None),
     (_get, QUERY, None),
     (_transport_ws, QUERY, None),
     (_legacy_ws, SUBSCRIPTION, "UNAUTHENTICATED"),
