@@ -20,6 +20,7 @@ from api.context import Context
 from api.errors import Unauthenticated, withheld
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
+from api.persisted import PersistedOperations
 from api.schema import build_schema
 from api.settings import ApiSettings
 from api.size_limit import SizeLimit
@@ -54,6 +55,7 @@ class GraphQLApp(StrictGraphQL):
         self.rate_limiter = MutationRateLimiter.create(
             api_settings.mutations_per_minute, settings.redis_url
         )
+        self.persisted = PersistedOperations.create(api_settings, settings.redis_url)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -131,6 +133,7 @@ def create_app(
                     await plans
             await app.state.events.close()
             await graphql.rate_limiter.close()
+            await graphql.persisted.close()
             await app.state.database.close()
             forget_this_worker()
 

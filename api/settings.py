@@ -1,4 +1,5 @@
-"""The API's own configuration: tokens, GraphiQL, introspection, operation and size limits."""
+"""The API's own configuration: tokens, GraphiQL, introspection, operation and size limits,
+persisted operations."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.dev_secret import DEFAULT_PATH, dev_secret
+from api.trusted_documents import TrustedDocuments
 from graph.settings import SettingsError, env_flag, env_float, env_int
 
 REQUEST_TIMEOUT = 12.0
@@ -30,6 +32,16 @@ class ApiSettings:
     """Bytes of an HTTP request body or of one WebSocket message."""
     request_timeout: float = REQUEST_TIMEOUT
     """Seconds an operation may run before it fails with UNAVAILABLE (not subscriptions)."""
+    persisted_queries: bool = True
+    """Apollo's automatic persisted queries (`api.persisted`)."""
+    persisted_query_entries: int = 2000
+    """Documents the persisted query store keeps (per process, or in all through Redis)."""
+    persisted_query_bytes: int = 32_768
+    """Bytes of the largest document the store keeps (a larger one runs, unstored)."""
+    persisted_query_ttl: float = 86_400.0
+    """Seconds a stored document unused since is dropped after."""
+    trusted_documents: TrustedDocuments | None = None
+    """Set: only these documents run, and nothing registers (`api.trusted_documents`)."""
 
     def __post_init__(self) -> None:
         if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
@@ -38,6 +50,11 @@ class ApiSettings:
             )
         if self.request_timeout <= 0:
             raise SettingsError("MENTORGRAPH_REQUEST_TIMEOUT must be more than 0 seconds")
+        if self.persisted_query_entries < 1 or self.persisted_query_ttl <= 0:
+            raise SettingsError(
+                "MENTORGRAPH_PERSISTED_QUERY_ENTRIES and MENTORGRAPH_PERSISTED_QUERY_TTL "
+                "must be more than 0"
+            )
 
     @classmethod
     def from_env(cls) -> ApiSettings:
@@ -50,7 +67,18 @@ class ApiSettings:
             max_string_length=env_int("MENTORGRAPH_MAX_STRING_LENGTH", 2000),
             max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
             request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
+            persisted_queries=env_flag("MENTORGRAPH_PERSISTED_QUERIES", True),
+            persisted_query_entries=env_int("MENTORGRAPH_PERSISTED_QUERY_ENTRIES", 2000),
+            persisted_query_bytes=env_int("MENTORGRAPH_PERSISTED_QUERY_BYTES", 32_768),
+            persisted_query_ttl=env_float("MENTORGRAPH_PERSISTED_QUERY_TTL", 86_400.0),
+            trusted_documents=_trusted_documents(),
         )
+
+
+def _trusted_documents() -> TrustedDocuments | None:
+    """The manifest MENTORGRAPH_TRUSTED_DOCUMENTS names, read at start: a bad one stops it."""
+    path = os.environ.get("MENTORGRAPH_TRUSTED_DOCUMENTS")
+    return TrustedDocuments.load(Path(path)) if path else None
 
 
 def _jwt_secret() -> str:

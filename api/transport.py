@@ -17,13 +17,15 @@ import uuid
 from http import HTTPStatus
 from typing import Any
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
 
 from api.context import Context
+from api.persisted import PersistedOperations, PersistedQueryError
 from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
 
 logger = logging.getLogger("mentorgraph.api")
@@ -34,6 +36,8 @@ class StrictGraphQL(GraphQL[Context, None]):
 
     graphql_transport_ws_handler_class = CheckedTransportWSHandler
     graphql_ws_handler_class = CheckedLegacyWSHandler
+    persisted = PersistedOperations()
+    """Which text an operation runs when it names a persisted document; none here."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -43,11 +47,22 @@ class StrictGraphQL(GraphQL[Context, None]):
             response = await self.run(Request(scope, receive))
         except HTTPException as exc:
             response = _error(exc.status_code, exc.reason)
+        except PersistedQueryError as exc:
+            response = exc.response()
         except Exception:
             request_id = uuid.uuid4().hex
             logger.exception("unexpected error reading a request (request %s)", request_id)
             response = _error(500, "Unexpected error.", requestId=request_id)
         await response(scope, receive, send)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The operation, with the text of the persisted document it names (`api.persisted`)."""
+        data = await super().parse_http_body(request)
+        if isinstance(data, list):  # a batch: refused above while batching is off
+            return data
+        return await self.persisted.http_operation(data, request, self.parse_json)
 
     def decode_json(self, data: str | bytes) -> object:
         """JSON in UTF-8 only (RFC 8259): other bytes fail as malformed JSON does."""

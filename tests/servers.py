@@ -99,6 +99,19 @@ def api_environment(env: Mapping[str, str | None]) -> dict[str, str]:
     return full_env
 
 
+def api_exit(env: Mapping[str, str | None]) -> subprocess.CompletedProcess[str]:
+    """Runs an API process that is expected to refuse to start; how it ended."""
+    return subprocess.run(
+        api_command(free_port()),
+        cwd=ROOT,
+        env=api_environment(env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 @contextmanager
 def api_process(
     env: Mapping[str, str | None],

@@ -7,7 +7,6 @@ in development mode must sign with the install's random secret and nothing else.
 from __future__ import annotations
 
 import stat
-import subprocess
 from pathlib import Path
 
 import httpx
@@ -17,7 +16,7 @@ from api.auth import issue_token
 from api.settings import MIN_SECRET_BYTES, ApiSettings
 from graph.database import Database
 from graph.settings import Settings, SettingsError
-from tests.servers import ROOT, api_command, api_environment, api_process, free_port
+from tests.servers import api_exit, api_process
 
 CREATE = 'mutation { createProfile(input: {name: "Ann"}) { person { key } } }'
 FIXED_STRINGS = (
@@ -26,27 +25,15 @@ FIXED_STRINGS = (
 )
 
 
-def _exit_of(env: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        api_command(free_port()),
-        cwd=ROOT,
-        env=api_environment(env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_without_a_secret_the_server_exits_with_the_reason() -> None:
-    result = _exit_of({"MENTORGRAPH_JWT_SECRET": None, "MENTORGRAPH_DEV_MODE": None})
+    result = api_exit({"MENTORGRAPH_JWT_SECRET": None, "MENTORGRAPH_DEV_MODE": None})
     assert result.returncode != 0
     assert "MENTORGRAPH_JWT_SECRET is not set" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_short_secret_stops_the_server() -> None:
-    result = _exit_of({"MENTORGRAPH_JWT_SECRET": "s" * (MIN_SECRET_BYTES - 1)})
+    result = api_exit({"MENTORGRAPH_JWT_SECRET": "s" * (MIN_SECRET_BYTES - 1)})
     assert result.returncode != 0
     assert f"at least {MIN_SECRET_BYTES} bytes" in result.stderr
 
