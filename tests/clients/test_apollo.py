@@ -58,4 +58,6 @@ async def test_automatic_persisted_queries_send_the_hash_alone_once_known(
     assert len({body["extensions"]["persistedQuery"]["sha256Hash"] for body in sent}) == 1
     unknown, registered, by_hash = (exchange["body"] for exchange in exchanges)
     assert unknown["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
-    assert registered["data"] == by_hash["data"] == {"person": {"key": "ana"}}
+    assert (
+        registered["data"] == by_hash["data"] == {"person": {"key": "ana", "__typename": "Person"}}
+    )
