@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# npm ci again whenever the lock file changes, so a new Node dependency reaches an old checkout.
+NODE_STAMP := tools/node_modules/.installed
 
 .PHONY: run test lint tools bench clean-neo4j
 
@@ -24,11 +26,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# System tools the tests use, installed from Debian's packages when missing.
-tools:
+# System tools the tests use, installed from Debian's packages when missing; Node's from
+# tools/package-lock.json.
+tools: $(NODE_STAMP)
 	@command -v docker-compose >/dev/null || $(call apt_install,docker-compose)
-	@[ -d tools/node_modules/graphql-http ] || npm ci --prefix tools --no-audit --no-fund --silent
 	@command -v redis-server >/dev/null || $(call apt_install,redis-server)
+
+$(NODE_STAMP): tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --silent
+	touch $@
 
 define apt_install
 	{ echo "installing $(1) from Debian's packages"; \
