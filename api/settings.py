@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.dev_secret import DEFAULT_PATH, dev_secret
+from api.oidc.settings import OidcSettings
 from graph.settings import SettingsError, env_flag, env_float, env_int
 
 REQUEST_TIMEOUT = 12.0
@@ -30,6 +31,8 @@ class ApiSettings:
     """Bytes of an HTTP request body or of one WebSocket message."""
     request_timeout: float = REQUEST_TIMEOUT
     """Seconds an operation may run before it fails with UNAVAILABLE (not subscriptions)."""
+    oidc: OidcSettings | None = None
+    """The identity provider whose tokens are accepted besides ours; `None`: ours only."""
 
     def __post_init__(self) -> None:
         if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
@@ -50,6 +53,7 @@ class ApiSettings:
             max_string_length=env_int("MENTORGRAPH_MAX_STRING_LENGTH", 2000),
             max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
             request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
+            oidc=OidcSettings.from_env(),
         )
 
 
