@@ -259,18 +259,20 @@ async def test_no_key_ever_fetched_is_unavailable(
     assert "requestId" in body["errors"][0]["extensions"]
 
 
+def _env(settings: Settings, endpoint: JwksEndpoint) -> dict[str, str | None]:
+    """A real uvicorn's environment, trusting `endpoint`."""
+    return {
+        "NEO4J_URI": settings.neo4j_uri,
+        "MENTORGRAPH_OIDC_ISSUER": ISSUER,
+        "MENTORGRAPH_OIDC_AUDIENCE": AUDIENCE,
+        "MENTORGRAPH_OIDC_JWKS_URL": endpoint.url,
+    }
+
+
 @pytest.fixture(scope="module")
 def served(settings: Settings, database: Database) -> Iterator[str]:
-    """A real uvicorn configured from the environment, trusting a JWKS endpoint."""
-    with jwks_endpoint(RSA, EC) as endpoint:
-        env = {
-            "NEO4J_URI": settings.neo4j_uri,
-            "MENTORGRAPH_OIDC_ISSUER": ISSUER,
-            "MENTORGRAPH_OIDC_AUDIENCE": AUDIENCE,
-            "MENTORGRAPH_OIDC_JWKS_URL": endpoint.url,
-        }
-        with api_server(env) as base:
-            yield base
+    with jwks_endpoint(RSA, EC) as endpoint, api_server(_env(settings, endpoint)) as base:
+        yield base
 
 
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
@@ -314,3 +316,17 @@ async def test_a_socket_with_a_token_that_does_not_hold_is_rejected(
         assert answer["type"] == "connection_error", answer
         assert answer["payload"] == {"code": "UNAUTHENTICATED", "message": message}
     await sock.close()
+
+
+async def test_a_socket_is_rejected_as_unavailable_while_no_key_is_known(
+    settings: Settings, database: Database
+) -> None:
+    with jwks_endpoint(RSA) as endpoint:
+        endpoint.stop()
+        with api_server(_env(settings, endpoint)) as base:
+            sock = await Socket.open(base, LEGACY_WS)
+            answer = await sock.init({"token": RSA.sign()})
+            await sock.close()
+    assert answer["type"] == "connection_error", answer
+    assert answer["payload"]["code"] == "UNAVAILABLE"
+    assert answer["payload"]["message"] == "The service is unavailable; try again shortly."
