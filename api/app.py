@@ -16,7 +16,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
-from api.auth import ANONYMOUS_SESSION, session_from_header
+from api.auth import ANONYMOUS_SESSION
+from api.authenticator import Authenticator
 from api.context import Context
 from api.errors import Unauthenticated, withheld
 from api.http_errors import routing_error
@@ -59,6 +60,7 @@ class GraphQLApp(StrictGraphQL):
             api_settings.mutations_per_minute, settings.redis_url
         )
         self.persisted = PersistedOperations.create(api_settings, settings.redis_url)
+        self.authenticator = Authenticator(api_settings)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -66,10 +68,10 @@ class GraphQLApp(StrictGraphQL):
         database: Database = request.app.state.database
         auth_error = None
         try:
-            session = session_from_header(
-                self.api_settings.jwt_secret, request.headers.get("authorization")
+            session = await self.authenticator.session_from_header(
+                request.headers.get("authorization")
             )
-        except Unauthenticated as exc:
+        except (Unauthenticated, Unavailable) as exc:
             session, auth_error = ANONYMOUS_SESSION, exc
         return Context(
             request=request,
@@ -83,7 +85,7 @@ class GraphQLApp(StrictGraphQL):
         )
 
     async def on_ws_connect(self, context: Context) -> None:
-        await authenticate_connection(context)
+        await authenticate_connection(context, self.authenticator)
 
 
 async def healthz(request: Request) -> Response:
@@ -137,6 +139,7 @@ def create_app(
             await app.state.events.close()
             await graphql.rate_limiter.close()
             await graphql.persisted.close()
+            await graphql.authenticator.close()
             await app.state.database.close()
             forget_this_worker()
 

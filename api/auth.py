@@ -1,6 +1,7 @@
-"""Bearer tokens: HS256 JWTs whose subject is a person's key and whose `role` claim
-is `member`, `analyst` or `admin`. A token makes a `Session`, which lasts until the
-token's `exp`, on every transport (`api.session`)."""
+"""Our own bearer tokens: HS256 JWTs whose subject is a person's key and whose `role`
+claim is `member`, `analyst` or `admin`. A token (ours, or the identity provider's:
+`api.authenticator`) makes a `Session`, which lasts until the token's `exp`, on every
+transport (`api.session`)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,12 @@ ANONYMOUS_SESSION = Session(ANONYMOUS)
 
 
 def session_from_token(secret: str, token: str) -> Session:
-    viewer, expires = _verified(secret, token)
+    """The session of one of our own (HS256) tokens."""
+    return live_session(*_verified(secret, token))
+
+
+def live_session(viewer: Viewer, expires: float) -> Session:
+    """A verified token's session, unless it has expired since it was verified."""
     session = Session(viewer, expires)
     if session.expired():
         raise Unauthenticated("the token has expired")
@@ -56,21 +62,27 @@ def _verified(secret: str, token: str) -> tuple[Viewer, float]:
         claims: dict[str, Any] = jwt.decode(
             token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp"]}
         )
-    except jwt.ExpiredSignatureError as exc:
-        raise Unauthenticated("the token has expired") from exc
     except jwt.PyJWTError as exc:
-        raise Unauthenticated("the token is not valid") from exc
+        raise refusal(exc) from exc
     role = claims.get("role", "member")
     if role not in ROLES or not isinstance(claims["sub"], str) or not claims["sub"]:
         raise Unauthenticated("the token's subject or role is not valid")
     return Viewer(key=claims["sub"], role=role), float(claims["exp"])
 
 
-def session_from_header(secret: str, authorization: str | None) -> Session:
-    """The session of an `Authorization` header; anonymous without one."""
-    if not authorization:
-        return ANONYMOUS_SESSION
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthenticated("use 'Authorization: Bearer <token>'")
-    return session_from_token(secret, token.strip())
+def refusal(exc: jwt.PyJWTError) -> Unauthenticated:
+    """What a client is told of a token PyJWT refused, whoever issued it."""
+    match exc:
+        case jwt.ExpiredSignatureError():
+            return Unauthenticated("the token has expired")
+        case jwt.ImmatureSignatureError():
+            return Unauthenticated("the token is not valid yet")
+        case jwt.InvalidAudienceError():
+            return Unauthenticated("the token is meant for another audience")
+        case jwt.InvalidIssuerError():
+            return Unauthenticated("the token's issuer is not accepted")
+        case jwt.MissingRequiredClaimError(claim=claim):
+            return Unauthenticated(f"the token has no {claim!r} claim")
+        case jwt.InvalidSignatureError():
+            return Unauthenticated("the token's signature is not valid")
+    return Unauthenticated("the token is not valid")

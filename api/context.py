@@ -16,6 +16,7 @@ from api.limits import CostBudget, MutationRateLimiter
 from api.loaders import Loaders
 from api.settings import ApiSettings
 from graph.database import Database
+from graph.errors import Unavailable
 from graph.events.hub import EventHub
 from graph.settings import Settings
 from graph.viewer import Viewer
@@ -33,8 +34,9 @@ class Context:
     session: Session
     rate_limiter: MutationRateLimiter
     events: EventHub
-    auth_error: Unauthenticated | None = None
-    """Set when the request carried a bad token: any use of the viewer fails with it."""
+    auth_error: Unauthenticated | Unavailable | None = None
+    """Set when the request carried a bad token, or one whose issuer's keys could not be
+    fetched: any use of the viewer fails with it."""
     connection_params: dict[str, object] | None = None
     """A WebSocket's `connection_init` payload (see `api.ws_auth`)."""
     batch_cost: CostBudget | None = None

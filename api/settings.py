@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.dev_secret import DEFAULT_PATH, dev_secret
+from api.oidc.settings import OidcSettings
 from api.trusted_documents import TrustedDocuments
 from graph.settings import SettingsError, env_flag, env_float, env_int
 
@@ -44,6 +45,8 @@ class ApiSettings:
     """Seconds a stored document unused since is dropped after."""
     trusted_documents: TrustedDocuments | None = None
     """Set: only these documents run, and nothing registers (`api.trusted_documents`)."""
+    oidc: OidcSettings | None = None
+    """The identity provider whose tokens are accepted besides ours; `None`: ours only."""
 
     def __post_init__(self) -> None:
         if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
@@ -75,6 +78,7 @@ class ApiSettings:
             persisted_query_bytes=env_int("MENTORGRAPH_PERSISTED_QUERY_BYTES", 32_768),
             persisted_query_ttl=env_float("MENTORGRAPH_PERSISTED_QUERY_TTL", 86_400.0),
             trusted_documents=_trusted_documents(),
+            oidc=OidcSettings.from_env(),
         )
 
 

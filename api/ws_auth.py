@@ -28,17 +28,18 @@ from strawberry.subscriptions.protocols.graphql_ws.types import (
     ConnectionInitMessage as LegacyConnectionInitMessage,
 )
 
-from api.auth import session_from_header, session_from_token
+from api.authenticator import Authenticator
 from api.context import Context
-from api.errors import Unauthenticated
+from api.errors import Unauthenticated, withheld
 from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
+from graph.errors import Unavailable
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 EXPIRED_CLOSE_CODE = 4403
 EXPIRED_CLOSE_REASON = "token expired"
 
 
-async def authenticate_connection(context: Context) -> None:
+async def authenticate_connection(context: Context, authenticator: Authenticator) -> None:
     """Set the connection's session from `connection_init`; raise to reject the connection."""
     params = context.connection_params or {}
     header = params.get("authorization", params.get("Authorization"))
@@ -52,13 +53,16 @@ async def authenticate_connection(context: Context) -> None:
             raise Unauthenticated("`authorization` must be 'Bearer <token>'")
         if token is not None and not isinstance(token, str):
             raise Unauthenticated("`token` must be a string")
-        secret = context.api_settings.jwt_secret
         if header is not None:
-            session = session_from_header(secret, header)
+            session = await authenticator.session_from_header(header)
         else:
-            session = session_from_token(secret, token or "")
+            session = await authenticator.session(token or "")
     except Unauthenticated as exc:
         raise ConnectionRejectionError({"message": str(exc), "code": "UNAUTHENTICATED"}) from exc
+    except Unavailable as exc:
+        message, request_id = withheld(exc)
+        payload: dict[str, object] = {"message": message, "code": "UNAVAILABLE"}
+        raise ConnectionRejectionError({**payload, "requestId": request_id}) from exc
     context.session = session
     context.auth_error = None
 
