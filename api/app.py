@@ -17,6 +17,7 @@ from starlette.websockets import WebSocket
 
 from api.auth import ANONYMOUS_SESSION, session_from_header
 from api.context import Context
+from api.cors import cors
 from api.errors import Unauthenticated, withheld
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
@@ -48,6 +49,7 @@ class GraphQLApp(StrictGraphQL):
             ),
             graphql_ide="graphiql" if api_settings.graphiql else None,
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
+            allowed_origins=api_settings.cors_origins,
         )
         self.settings = settings
         self.api_settings = api_settings
@@ -146,6 +148,7 @@ def create_app(
     return Starlette(
         routes=routes,
         middleware=[
+            cors(api_settings.cors_origins),
             Middleware(MetricsMiddleware, routes=paths),
             Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),
         ],

@@ -1,4 +1,5 @@
-"""The API's own configuration: tokens, GraphiQL, introspection, operation and size limits."""
+"""The API's own configuration: tokens, GraphiQL, CORS, introspection, operation and size
+limits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.cors import check_origin
 from api.dev_secret import DEFAULT_PATH, dev_secret
 from graph.settings import SettingsError, env_flag, env_float, env_int
 
@@ -20,6 +22,8 @@ MIN_SECRET_BYTES = 32
 class ApiSettings:
     jwt_secret: str = field(repr=False)
     graphiql: bool = True
+    cors_origins: tuple[str, ...] = ()
+    """Origins whose browser pages may call the API (HTTP and WebSocket); none by default."""
     introspection: bool = True
     max_query_cost: int = 20_000
     mutations_per_minute: int = 120
@@ -38,12 +42,15 @@ class ApiSettings:
             )
         if self.request_timeout <= 0:
             raise SettingsError("MENTORGRAPH_REQUEST_TIMEOUT must be more than 0 seconds")
+        for origin in self.cors_origins:
+            check_origin(origin)
 
     @classmethod
     def from_env(cls) -> ApiSettings:
         return cls(
             jwt_secret=_jwt_secret(),
             graphiql=env_flag("MENTORGRAPH_GRAPHIQL", True),
+            cors_origins=_cors_origins(),
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
@@ -51,6 +58,11 @@ class ApiSettings:
             max_body_bytes=env_int("MENTORGRAPH_MAX_BODY_BYTES", 1_048_576),
             request_timeout=env_float("MENTORGRAPH_REQUEST_TIMEOUT", REQUEST_TIMEOUT),
         )
+
+
+def _cors_origins() -> tuple[str, ...]:
+    raw = os.environ.get("MENTORGRAPH_CORS_ORIGINS", "")
+    return tuple(origin.strip() for origin in raw.split(",") if origin.strip())
 
 
 def _jwt_secret() -> str:
