@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint tools bench clean-neo4j
 
 # In development mode: tokens are signed with a random secret kept in .mentorgraph/.
+# Browser apps on the usual local dev servers may call the API (the environment overrides).
+DEV_ORIGINS := http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173,http://localhost:8080,http://127.0.0.1:8080
+run: export MENTORGRAPH_CORS_ORIGINS ?= $(DEV_ORIGINS)
 run: $(STAMP)
 	$(BIN)/mentorgraph up
 
@@ -27,8 +30,9 @@ $(STAMP): pyproject.toml
 # System tools the tests use, installed from Debian's packages when missing.
 tools:
 	@command -v docker-compose >/dev/null || $(call apt_install,docker-compose)
-	@[ -d tools/node_modules/graphql-http ] || npm ci --prefix tools --no-audit --no-fund --silent
+	@[ tools/node_modules/.package-lock.json -nt tools/package-lock.json ] || npm ci --prefix tools --no-audit --no-fund --silent
 	@command -v redis-server >/dev/null || $(call apt_install,redis-server)
+	@command -v chromium >/dev/null || $(call apt_install,chromium)
 
 define apt_install
 	{ echo "installing $(1) from Debian's packages"; \
