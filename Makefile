@@ -9,6 +9,9 @@ NODE_STAMP := tools/node_modules/.installed
 .PHONY: run test lint tools bench clean-neo4j
 
 # In development mode: tokens are signed with a random secret kept in .mentorgraph/.
+# Browser apps on the usual local dev servers may call the API (the environment overrides).
+DEV_ORIGINS := http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173,http://localhost:8080,http://127.0.0.1:8080
+run: export MENTORGRAPH_CORS_ORIGINS ?= $(DEV_ORIGINS)
 run: $(STAMP)
 	$(BIN)/mentorgraph up
 
@@ -31,6 +34,7 @@ $(STAMP): pyproject.toml
 tools: $(NODE_STAMP)
 	@command -v docker-compose >/dev/null || $(call apt_install,docker-compose)
 	@command -v redis-server >/dev/null || $(call apt_install,redis-server)
+	@command -v chromium >/dev/null || $(call apt_install,chromium)
 
 $(NODE_STAMP): tools/package-lock.json
 	npm ci --prefix tools --no-audit --no-fund --silent

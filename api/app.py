@@ -1,4 +1,5 @@
-"""The ASGI application: `/graphql` (HTTP and WebSocket), `/healthz`, `/readyz`, `/metrics`."""
+"""The ASGI application: `/graphql` (HTTP and WebSocket), `/healthz`, `/readyz`, `/metrics`,
+and GraphiQL's files under `/graphiql/`."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
 from api.auth import ANONYMOUS_SESSION
 from api.authenticator import Authenticator
 from api.context import Context
+from api.cors import cors
 from api.errors import Unauthenticated, withheld
+from api.graphiql.assets import MOUNT, Assets
+from api.graphiql.page import page_response
 from api.http_errors import routing_error
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
@@ -52,6 +56,7 @@ class GraphQLApp(StrictGraphQL):
             ),
             graphql_ide="graphiql" if api_settings.graphiql else None,
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
+            allowed_origins=api_settings.cors_origins,
         )
         self.settings = settings
         self.api_settings = api_settings
@@ -86,6 +91,10 @@ class GraphQLApp(StrictGraphQL):
 
     async def on_ws_connect(self, context: Context) -> None:
         await authenticate_connection(context, self.authenticator)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Strawberry's own page loads its scripts from a public CDN.
+        return page_response()
 
 
 async def healthz(request: Request) -> Response:
@@ -152,9 +161,11 @@ def create_app(
         Route("/metrics", metrics),
     ]
     paths = {route.path for route in routes}
+    graphiql_files = [Mount(MOUNT, Assets())] if api_settings.graphiql else []
     return Starlette(
-        routes=routes,
+        routes=[*routes, *graphiql_files],
         middleware=[
+            cors(api_settings.cors_origins),
             Middleware(MetricsMiddleware, routes=paths),
             Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),
         ],

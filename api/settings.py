@@ -1,5 +1,5 @@
-"""The API's own configuration: tokens, GraphiQL, introspection, operation and size limits,
-persisted operations."""
+"""The API's own configuration: tokens, GraphiQL, CORS, introspection, operation and size
+limits, persisted operations."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.cors import check_origin
 from api.dev_secret import DEFAULT_PATH, dev_secret
 from api.oidc.settings import OidcSettings
 from api.trusted_documents import TrustedDocuments
@@ -23,6 +24,8 @@ MIN_SECRET_BYTES = 32
 class ApiSettings:
     jwt_secret: str = field(repr=False)
     graphiql: bool = True
+    cors_origins: tuple[str, ...] = ()
+    """Origins whose browser pages may call the API (HTTP and WebSocket); none by default."""
     introspection: bool = True
     max_query_cost: int = 20_000
     mutations_per_minute: int = 120
@@ -60,12 +63,15 @@ class ApiSettings:
                 "MENTORGRAPH_PERSISTED_QUERY_ENTRIES and MENTORGRAPH_PERSISTED_QUERY_TTL "
                 "must be more than 0"
             )
+        for origin in self.cors_origins:
+            check_origin(origin)
 
     @classmethod
     def from_env(cls) -> ApiSettings:
         return cls(
             jwt_secret=_jwt_secret(),
             graphiql=env_flag("MENTORGRAPH_GRAPHIQL", True),
+            cors_origins=_cors_origins(),
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
@@ -86,6 +92,11 @@ def _trusted_documents() -> TrustedDocuments | None:
     """The manifest MENTORGRAPH_TRUSTED_DOCUMENTS names, read at start: a bad one stops it."""
     path = os.environ.get("MENTORGRAPH_TRUSTED_DOCUMENTS")
     return TrustedDocuments.load(Path(path)) if path else None
+
+
+def _cors_origins() -> tuple[str, ...]:
+    raw = os.environ.get("MENTORGRAPH_CORS_ORIGINS", "")
+    return tuple(origin.strip() for origin in raw.split(",") if origin.strip())
 
 
 def _jwt_secret() -> str:
