@@ -132,7 +132,7 @@ async def match_events_page(
         {"mentee": mentee, **window.bounds(), "limit": window.limit},
     )
     seqs = [int(row["seq"]) for row in rows]
-    prevs = [*seqs[1:], 0] if window.backward else [window.cursor or 0, *seqs[:-1]]
+    prevs = [*seqs[1:], 0] if window.backward else [window.cursor or 0, *seqs]
     return [
         MatchEvent(
             key=row["key"],
@@ -144,7 +144,7 @@ async def match_events_page(
             score=float(row["score"]),
             signals=parse_signals(row["signals"]),
         )
-        for row, seq, prev in zip(rows, seqs, prevs, strict=True)
+        for row, seq, prev in zip(rows, seqs, prevs[: len(seqs)], strict=True)
     ]
 
 
