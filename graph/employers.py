@@ -14,6 +14,7 @@ from graph.values import native
 
 _EMPLOYMENT_OF_PEOPLE = statement("people/employment_of_people")
 _SEARCH_EMPLOYERS = paged_statement("employers/search_employers")
+_GET_EMPLOYERS = statement("employers/get_employers")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ async def employment_of_people(database: Database, keys: Sequence[str]) -> list[
         ]
         for row in rows
     ]
+
+
+async def get_employers(database: Database, keys: Sequence[str]) -> list[Employer | None]:
+    rows = await database.read(_GET_EMPLOYERS, {"keys": list(keys)})
+    return [Employer.from_row(row["employer"]) if row["employer"] else None for row in rows]
 
 
 async def search_employers(

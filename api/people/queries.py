@@ -5,14 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
-from api.node import Node, parse_global_id
+from api.node import Node
+from api.node_lookup import find_node
 from api.pagination import Connection, connection, paged
 from api.people.types import Person
-from api.skills.types import Skill
-from graph.errors import NotFound
 from graph.pages import Window, read_key
 from graph.people import get_person, search_people
-from graph.skills import get_skills
 
 
 @strawberry.type
@@ -45,15 +43,9 @@ class PeopleQuery:
         )
         return connection(found, window, lambda p: (p.key,), Person.from_record)
 
-    @strawberry.field(description="Any object by its global ID (Relay).")
+    @strawberry.field(
+        description="Any object by its global ID (Relay); NOT_FOUND when there is none, or "
+        "when you may not see it, alike."
+    )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        type_name, key = parse_global_id(id)
-        if type_name == "Person":
-            return Person.from_record(
-                await get_person(info.context.database, key, info.context.viewer)
-            )
-        if type_name == "Skill":
-            (skill,) = await get_skills(info.context.database, [key])
-            if skill is not None:
-                return Skill.from_record(skill)
-        raise NotFound(f"no object with ID {id!r}")
+        return await find_node(info, id)
