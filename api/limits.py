@@ -32,6 +32,7 @@ from strawberry.extensions import SchemaExtension
 
 from api.list_bounds import max_items
 from api.operation_plan import OperationPlan, PlannedField
+from api.pagination import page_size
 from api.validation import overlong
 from graph.errors import BadInput, MentorgraphError
 from graph.rate_window import RateWindow, rate_window
@@ -101,9 +102,8 @@ def _field_cost(plan: OperationPlan, field: PlannedField, multiplier: int) -> in
 
 def _items(field: PlannedField) -> int:
     """How many times the selection below `field` runs, for each time `field` does."""
-    first = (field.arguments or {}).get("first")
-    if isinstance(first, int) and "first" in field.definition.args:
-        return max(1, first)
+    if "first" in field.definition.args:
+        return page_size(field.arguments or {})
     if not isinstance(get_nullable_type(field.definition.type), GraphQLList):
         return 1
     bound = max_items(field.definition)

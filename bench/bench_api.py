@@ -78,7 +78,7 @@ async def direct(database: Database, mentees: Sequence[str]) -> list[float]:
     times = []
     for key in mentees:
         began = time.perf_counter()
-        await mentor_matches(database, key, first=10)
+        await mentor_matches(database, key)
         times.append(time.perf_counter() - began)
     return times
 

@@ -113,7 +113,7 @@ async def suggestions(
         tops = {}
         for person in people:
             found = await suggested_connections(
-                database, person, weights=weights, first=10, hub_degree_cap=cap
+                database, person, weights=weights, hub_degree_cap=cap
             )
             tops[person] = [s.key for s in found[:10]]
         return tops

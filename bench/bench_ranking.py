@@ -93,7 +93,7 @@ async def timed_run(database: Database, mentees: list[str], cap: int) -> list[fl
     latencies = []
     for mentee in mentees:
         began = time.perf_counter()
-        await mentor_matches(database, mentee, first=10, hub_degree_cap=cap)
+        await mentor_matches(database, mentee, hub_degree_cap=cap)
         latencies.append((time.perf_counter() - began) * 1000)
     return latencies
 

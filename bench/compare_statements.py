@@ -22,14 +22,15 @@ from typing import Any
 
 from bench.ranking_support import connect, machine_load, percentile
 from graph.database import Database
+from graph.pages import Window
 from graph.ranking.matches import match_parameters
 from graph.ranking.types import Filters, Weights
 from graph.registry import Statement, compose
 
 VARIANTS: tuple[dict[str, Any], ...] = (
     {},
-    {"first": 1},
-    {"first": 30, "weights": Weights(social=0.1)},
+    {"window": Window(1)},
+    {"window": Window(30), "weights": Weights(social=0.1)},
     {"weights": Weights(social=0.0, employer=0.0)},
     {"weights": Weights(skill_decay=1.0)},
     {"filters": Filters(min_score=1.0)},

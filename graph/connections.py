@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.pages import Window
 from graph.people import Person
 from graph.registry import statement
 from graph.viewer import Viewer
@@ -25,18 +26,21 @@ MAX_MUTUAL_CONNECTIONS = 20
 
 @dataclass(frozen=True)
 class ConnectionsPage:
-    """A page of one person's connections: up to `limit` people after a key."""
+    """A page of one person's connections, by key."""
 
     person: str
-    after: str | None
-    limit: int
+    window: Window[str]
 
 
 async def connections_of_people(
     database: Database, pages: Sequence[ConnectionsPage], viewer: Viewer
 ) -> list[list[Person]]:
     """For each page request, the visible connections it asks for (one round trip)."""
-    requests = [{"person": p.person, "after": p.after, "limit": p.limit} for p in pages]
+    requests = [
+        {"person": p.person, "backward": p.window.backward, "cursor": p.window.cursor,
+         "limit": p.window.limit}
+        for p in pages
+    ]  # fmt: skip
     rows = await database.read(_CONNECTIONS_OF_PEOPLE, {"requests": requests, **viewer.params()})
     return [[Person.from_row(item) for item in row["connections"]] for row in rows]
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.database import Database
-from graph.registry import statement
+from graph.pages import Window
+from graph.registry import paged_statement, statement
 from graph.values import native
 
 _EMPLOYMENT_OF_PEOPLE = statement("people/employment_of_people")
-_SEARCH_EMPLOYERS = statement("employers/search_employers")
+_SEARCH_EMPLOYERS = paged_statement("employers/search_employers")
+_GET_EMPLOYERS = statement("employers/get_employers")
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,16 @@ async def employment_of_people(database: Database, keys: Sequence[str]) -> list[
     ]
 
 
+async def get_employers(database: Database, keys: Sequence[str]) -> list[Employer | None]:
+    rows = await database.read(_GET_EMPLOYERS, {"keys": list(keys)})
+    return [Employer.from_row(row["employer"]) if row["employer"] else None for row in rows]
+
+
 async def search_employers(
-    database: Database, *, first: int, after: str | None = None, search: str | None = None
+    database: Database, window: Window[str], *, search: str | None = None
 ) -> list[Employer]:
     rows = await database.read(
-        _SEARCH_EMPLOYERS, {"search": search, "after": after, "limit": first + 1}
+        _SEARCH_EMPLOYERS.reading(backward=window.backward),
+        {"search": search, **window.bounds(), "limit": window.limit},
     )
     return [Employer.from_row(row["employer"]) for row in rows]

@@ -20,8 +20,9 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.pages import Window
 from graph.people import Person
-from graph.registry import statement
+from graph.registry import paged_statement, statement
 from graph.settings import MentorshipRules
 from graph.values import native
 from graph.viewer import Viewer
@@ -34,7 +35,7 @@ _SET_REQUEST_STATE = statement("mentorships/set_request_state")
 _ACTIVE_MENTEES = statement("mentorships/active_mentees")
 _ACCEPT_REQUEST = statement("mentorships/accept_request")
 _END_MENTORSHIP = statement("mentorships/end_mentorship")
-_REQUESTS_OF_PERSON = statement("mentorships/requests_of_person")
+_REQUESTS_OF_PERSON = paged_statement("mentorships/requests_of_person")
 _MENTORSHIPS_OF_PEOPLE = statement("mentorships/mentorships_of_people")
 _PARTNERS_OF_PEOPLE = statement("mentorships/partners_of_person")
 
@@ -194,15 +195,15 @@ async def end_mentorship(
 async def requests_of_person(
     database: Database,
     person: str,
+    window: Window[str],
     *,
     role: Role,
     state: RequestState | None,
-    first: int,
-    before: str | None,
 ) -> list[MentorshipRequest]:
+    """The requests of `window`, newest first (`window.limit` at most: one flags more)."""
     rows = await database.read(
-        _REQUESTS_OF_PERSON,
-        {"person": person, "role": role, "state": state, "before": before, "limit": first + 1},
+        _REQUESTS_OF_PERSON.reading(backward=window.backward),
+        {"person": person, "role": role, "state": state, **window.bounds(), "limit": window.limit},
     )
     return [MentorshipRequest.from_row(row["request"]) for row in rows]
 

@@ -10,12 +10,13 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, Row, run
 from graph.errors import Conflict, NotFound
-from graph.registry import statement
+from graph.pages import Window
+from graph.registry import paged_statement, statement
 from graph.tombstones import tombstone_hash
 from graph.viewer import Viewer
 
 _GET_PEOPLE = statement("people/get_people")
-_SEARCH_PEOPLE = statement("people/search_people")
+_SEARCH_PEOPLE = paged_statement("people/search_people")
 _CREATE_PROFILE = statement("people/create_profile")
 _UPDATE_PROFILE = statement("people/update_profile")
 _SET_MENTOR_PREFERENCES = statement("people/set_mentor_preferences")
@@ -99,23 +100,22 @@ async def get_person(database: Database, key: str, viewer: Viewer) -> Person:
 async def search_people(
     database: Database,
     viewer: Viewer,
+    window: Window[str],
     *,
-    first: int,
-    after: str | None = None,
     search: str | None = None,
     skill: str | None = None,
     employer: str | None = None,
 ) -> list[Person]:
-    """Up to `first + 1` visible people after `after`, by key (the extra one flags a next page)."""
+    """The visible people of `window`, by key (`window.limit` at most: one flags more)."""
     rows = await database.read(
-        _SEARCH_PEOPLE,
+        _SEARCH_PEOPLE.reading(backward=window.backward),
         {
             **viewer.params(),
             "search": search,
             "skill": skill,
             "employer": employer,
-            "after": after,
-            "limit": first + 1,
+            **window.bounds(),
+            "limit": window.limit,
         },
     )
     return [Person.from_row(row["person"]) for row in rows]

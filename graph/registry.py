@@ -12,6 +12,12 @@ A statement applies it as `{{rule(a, b)}}`: the registry puts the rule's text
 in its place, in parentheses, with the statement's variables for the rule's.
 Only static text is composed (rule bodies and variable names, checked to be
 identifiers), never a value: values stay `$parameters`.
+
+A statement over a keyset page reads the list either way (`graph.pages.Window`):
+where the two readings differ it writes `{{forwards|backwards}}`, the text of each.
+`paged_statement(name)` composes both fixed texts at import time, so each has its own
+cached plan and the forward one is exactly the statement as written for forward pages;
+`statement(name)` of such a file is its forward reading.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ RULES = "rules"
 _APPLY = re.compile(r"\{\{\s*(\w+)\(([^(){}]*)\)\s*\}\}")
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CHOICE = re.compile(r"\{\{([^{}|]*)\|([^{}|]*)\}\}")
 
 
 @dataclass(frozen=True)
@@ -126,16 +133,35 @@ def compose(text: str, *, within: str) -> str:
     return _compose(text, within, ())
 
 
+@dataclass(frozen=True)
+class PagedStatement:
+    """The two readings of a statement over a keyset page."""
+
+    forward: Statement
+    backward: Statement
+
+    def reading(self, *, backward: bool) -> Statement:
+        return self.backward if backward else self.forward
+
+
 @cache
-def statement(name: str) -> Statement:
+def statement(name: str, *, backward: bool = False) -> Statement:
     """Return the statement stored in `queries/<name>.cypher`, its rules composed in."""
     if name.startswith(f"{RULES}/"):
         raise StatementError(f"{name!r} is a rule: statements apply it, it does not run alone")
     text = _read(name)
-    composed = compose(text, within=f"statement {name!r}")
+    reading = _CHOICE.sub(lambda choice: choice.group(2 if backward else 1), text)
+    composed = compose(reading, within=f"statement {name!r}")
     if "{{" in _code(composed):
         raise StatementError(f"Cypher statement {name!r} has a malformed {{{{rule(...)}}}}")
     return Statement(name=name, text=composed, header=_header(text))
+
+
+def paged_statement(name: str) -> PagedStatement:
+    """Both readings of a statement over a keyset page (see the module's docstring)."""
+    if not _CHOICE.search(_code(_read(name))):
+        raise StatementError(f"Cypher statement {name!r} reads one way: it has no {{{{a|b}}}}")
+    return PagedStatement(statement(name), statement(name, backward=True))
 
 
 def statements_under(area: str) -> list[Statement]:

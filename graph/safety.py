@@ -10,14 +10,15 @@ from typing import Any, Literal
 
 from graph.database import Database
 from graph.errors import BadInput, NotFound
-from graph.registry import statement
+from graph.pages import Window
+from graph.registry import paged_statement, statement
 from graph.tombstones import tombstone_hash
 from graph.values import native, plain
 
 _BLOCK_PERSON = statement("safety/block_person")
 _UNBLOCK_PERSON = statement("safety/unblock_person")
 _REPORT_PERSON = statement("safety/report_person")
-_LIST_REPORTS = statement("safety/list_reports")
+_LIST_REPORTS = paged_statement("safety/list_reports")
 _RESOLVE_REPORT = statement("safety/resolve_report")
 _DELETE_ACCOUNT = statement("safety/delete_account")
 _EXPORT_PERSON = statement("safety/export_person")
@@ -103,10 +104,12 @@ async def report_person(
 
 
 async def list_reports(
-    database: Database, *, state: ReportState | None, first: int, before: str | None
+    database: Database, window: Window[str], *, state: ReportState | None
 ) -> list[Report]:
+    """The reports of `window`, newest first (`window.limit` at most: one flags more)."""
     rows = await database.read(
-        _LIST_REPORTS, {"state": state, "before": before, "limit": first + 1}
+        _LIST_REPORTS.reading(backward=window.backward),
+        {"state": state, **window.bounds(), "limit": window.limit},
     )
     return [Report.from_row(row["report"]) for row in rows]
 

@@ -8,11 +8,12 @@ from typing import Any
 
 from graph.database import Database
 from graph.errors import BadInput, NotFound
-from graph.registry import statement
+from graph.pages import Window
+from graph.registry import paged_statement, statement
 
 _SKILLS_OF_PEOPLE = statement("skills/skills_of_people")
 _GOALS_OF_PEOPLE = statement("skills/goals_of_people")
-_SEARCH_SKILLS = statement("skills/search_skills")
+_SEARCH_SKILLS = paged_statement("skills/search_skills")
 _GET_SKILLS = statement("skills/get_skills")
 _ADD_SKILL = statement("skills/add_skill")
 _REMOVE_SKILL = statement("skills/remove_skill")
@@ -78,10 +79,11 @@ async def get_skills(database: Database, keys: Sequence[str]) -> list[Skill | No
 
 
 async def search_skills(
-    database: Database, *, first: int, after: str | None = None, search: str | None = None
+    database: Database, window: Window[str], *, search: str | None = None
 ) -> list[Skill]:
     rows = await database.read(
-        _SEARCH_SKILLS, {"search": search, "after": after, "limit": first + 1}
+        _SEARCH_SKILLS.reading(backward=window.backward),
+        {"search": search, **window.bounds(), "limit": window.limit},
     )
     return [Skill.from_row(row["skill"]) for row in rows]
 

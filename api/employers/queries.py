@@ -6,21 +6,19 @@ import strawberry
 
 from api.context import Info
 from api.employers.types import Employer
-from api.pagination import Connection, connection
+from api.pagination import Connection, connection, paged
 from graph.employers import search_employers
-from graph.pages import check_first, key_after
+from graph.pages import Window, read_key
 
 
 @strawberry.type
 class EmployersQuery:
-    @strawberry.field(description="Employers by key, optionally filtered by name.")
+    @strawberry.field(
+        description="Employers by key, optionally filtered by name.",
+    )
+    @paged(read_key)
     async def employers(
-        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
+        self, info: Info, window: Window[str], search: str | None = None
     ) -> Connection[Employer]:
-        found = await search_employers(
-            info.context.database,
-            first=check_first(first),
-            after=key_after(after),
-            search=search,
-        )
-        return connection(found, first, lambda e: (e.key,), Employer.from_record)
+        found = await search_employers(info.context.database, window, search=search)
+        return connection(found, window, lambda e: (e.key,), Employer.from_record)

@@ -7,24 +7,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
-from api.pagination import Connection, connection
-from graph.pages import check_first, seq_after
+from api.pagination import Connection, connection, paged
+from graph.pages import Window, read_seq
 
 if TYPE_CHECKING:
     from api.matches.event_types import MentorMatchEvent
 
 
+@paged(read_seq)
 async def match_events(
-    root: Any, info: Info, first: int = 10, after: str | None = None
+    root: Any, info: Info, window: Window[int]
 ) -> Connection[Annotated[MentorMatchEvent, strawberry.lazy("api.matches.event_types")]]:
-    """Oldest first, after a cursor (an event's `id`, or an edge's cursor: the same value)."""
+    """Oldest first, by keyset (an event's `cursor`, or an edge's: the same value)."""
     from api.matches.event_types import MentorMatchEvent
-    from graph.events.store import match_events_after
+    from graph.events.store import match_events_page
 
-    found = await match_events_after(
-        info.context.database,
-        root.key,
-        after=seq_after(after) or 0,
-        limit=check_first(first) + 1,
-    )
-    return connection(found, first, lambda e: (e.seq,), MentorMatchEvent.from_record)
+    found = await match_events_page(info.context.database, root.key, window)
+    return connection(found, window, lambda e: (e.seq,), MentorMatchEvent.from_record)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
-from api.pagination import Connection, connection
-from graph.pages import score_after
+from api.pagination import Connection, connection, paged
+from graph.pages import ScoreKey, Window, read_score
 from graph.ranking import matches, paths, suggestions
 from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 _TYPES = "api.matches.types"
 
 
+@paged(read_score)
 async def mentor_matches(
     root: Any,
     info: Info,
-    first: int = 10,
-    after: str | None = None,
+    window: Window[ScoreKey],
     weights: Annotated[MatchWeights, strawberry.lazy(_TYPES)] | None = None,
     filter: Annotated[MatchFilter, strawberry.lazy(_TYPES)] | None = None,
 ) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
@@ -43,22 +43,20 @@ async def mentor_matches(
         root.key,
         weights=weights.to_graph() if weights else DEFAULT_WEIGHTS,
         filters=filter.to_graph() if filter else DEFAULT_FILTERS,
-        first=first,
-        after=score_after(after),
+        window=window,
     )
-    return connection(found, first, lambda m: (m.score, m.key), MentorMatch.from_record)
+    return connection(found, window, lambda m: (m.score, m.key), MentorMatch.from_record)
 
 
+@paged(read_score)
 async def suggested_connections(
-    root: Any, info: Info, first: int = 10, after: str | None = None
+    root: Any, info: Info, window: Window[ScoreKey]
 ) -> Connection[Annotated[ConnectionSuggestion, strawberry.lazy(_TYPES)]]:
     """People this person may know: not yet connected, ranked by mutual connections."""
     from api.matches.types import ConnectionSuggestion
 
-    found = await suggestions.suggested_connections(
-        info.context.database, root.key, first=first, after=score_after(after)
-    )
-    return connection(found, first, lambda s: (s.score, s.key), ConnectionSuggestion.from_record)
+    found = await suggestions.suggested_connections(info.context.database, root.key, window=window)
+    return connection(found, window, lambda s: (s.score, s.key), ConnectionSuggestion.from_record)
 
 
 async def learning_paths(

@@ -19,7 +19,7 @@ from api.matches.event_types import MentorMatchEvent, event_cursor
 from api.permissions import IsAuthenticated
 from api.stream_errors import OVERFLOW
 from graph.events.feed import FeedInterrupted, match_feed
-from graph.pages import seq_after
+from graph.pages import read_seq
 
 
 @strawberry.type
@@ -37,7 +37,7 @@ class MatchesSubscription:
         self, info: Info, after: str | None = None
     ) -> AsyncGenerator[MentorMatchEvent, None]:
         ctx = info.context
-        start = seq_after(after)
+        start = read_seq(after)
         feed = match_feed(ctx.database, ctx.events.bus, ctx.viewer_key(), after=start)
         try:
             async for event in feed:

@@ -9,6 +9,7 @@ import strawberry
 from api.context import Info
 from api.list_bounds import MaxItems
 from api.mentorships.enums import MentorshipRequestState
+from api.node import Node
 from api.people.types import Person
 from graph import mentorships
 
@@ -16,7 +17,7 @@ MAX_GOALS = 10
 
 
 @strawberry.type(description="A mentee's request to a mentor.")
-class MentorshipRequest:
+class MentorshipRequest(Node):
     key: str
     state: MentorshipRequestState
     message: str

@@ -5,14 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
-from api.node import Node, parse_global_id
-from api.pagination import Connection, connection
+from api.node import Node
+from api.node_lookup import find_node
+from api.pagination import Connection, connection, paged
 from api.people.types import Person
-from api.skills.types import Skill
-from graph.errors import NotFound
-from graph.pages import check_first, key_after
+from graph.pages import Window, read_key
 from graph.people import get_person, search_people
-from graph.skills import get_skills
 
 
 @strawberry.type
@@ -27,37 +25,27 @@ class PeopleQuery:
     async def person(self, info: Info, key: str) -> Person | None:
         return Person.from_record(await get_person(info.context.database, key, info.context.viewer))
 
-    @strawberry.field(description="People you may see, by key, optionally filtered.")
+    @strawberry.field(
+        description="People you may see, by key, optionally filtered.",
+    )
+    @paged(read_key)
     async def people(
         self,
         info: Info,
+        window: Window[str],
         search: str | None = None,
         skill: str | None = None,
         employer: str | None = None,
-        first: int = 10,
-        after: str | None = None,
     ) -> Connection[Person]:
         ctx = info.context
         found = await search_people(
-            ctx.database,
-            ctx.viewer,
-            first=check_first(first),
-            after=key_after(after),
-            search=search,
-            skill=skill,
-            employer=employer,
+            ctx.database, ctx.viewer, window, search=search, skill=skill, employer=employer
         )
-        return connection(found, first, lambda p: (p.key,), Person.from_record)
+        return connection(found, window, lambda p: (p.key,), Person.from_record)
 
-    @strawberry.field(description="Any object by its global ID (Relay).")
+    @strawberry.field(
+        description="Any object by its global ID (Relay); NOT_FOUND when there is none, or "
+        "when you may not see it, alike."
+    )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        type_name, key = parse_global_id(id)
-        if type_name == "Person":
-            return Person.from_record(
-                await get_person(info.context.database, key, info.context.viewer)
-            )
-        if type_name == "Skill":
-            (skill,) = await get_skills(info.context.database, [key])
-            if skill is not None:
-                return Skill.from_record(skill)
-        raise NotFound(f"no object with ID {id!r}")
+        return await find_node(info, id)

@@ -15,12 +15,12 @@ from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
 from api.node import Node
-from api.pagination import Connection, connection
+from api.pagination import Connection, connection, paged
 from api.permissions import IsSelfOrAdmin
 from api.skills.types import LearningGoal, PersonSkill
 from graph.connections import MAX_MUTUAL_CONNECTIONS, ConnectionsPage
 from graph.mentorships import requests_of_person
-from graph.pages import check_first, key_after
+from graph.pages import Window, read_key
 from graph.people import Person as PersonRecord
 from graph.safety import export_person
 from graph.skills import MAX_LEARNING_GOALS
@@ -114,13 +114,13 @@ class Person(Node):
         stints = await info.context.loaders.employment.load(self.key)
         return [Employment.from_record(stint) for stint in stints]
 
-    @strawberry.field(description="Connections the viewer may see, by key.")
-    async def connections(
-        self, info: Info, first: int = 10, after: str | None = None
-    ) -> Connection[Person]:
-        page = ConnectionsPage(self.key, key_after(after), check_first(first) + 1)
-        people = await info.context.loaders.connections.load(page)
-        return connection(people, first, lambda p: (p.key,), Person.from_record)
+    @strawberry.field(
+        description="Connections the viewer may see, by key.",
+    )
+    @paged(read_key)
+    async def connections(self, info: Info, window: Window[str]) -> Connection[Person]:
+        people = await info.context.loaders.connections.load(ConnectionsPage(self.key, window))
+        return connection(people, window, lambda p: (p.key,), Person.from_record)
 
     @strawberry.field(
         description=f"Up to {MAX_MUTUAL_CONNECTIONS} connections shared with another person, "
@@ -181,25 +181,24 @@ class Person(Node):
         description="Mentorship requests sent (MENTEE) or received (MENTOR), newest first.",
         permission_classes=[IsSelfOrAdmin],
     )
+    @paged(read_key)
     async def mentorship_requests(
         self,
         info: Info,
+        window: Window[str],
         role: MentorshipRole,
         state: MentorshipRequestState | None = None,
-        first: int = 10,
-        after: str | None = None,
     ) -> Connection[Annotated[MentorshipRequest, strawberry.lazy(_MENTORSHIPS)]]:
         from api.mentorships.types import MentorshipRequest
 
         found = await requests_of_person(
             info.context.database,
             self.key,
+            window,
             role=role.value,
             state=state.value if state else None,
-            first=check_first(first),
-            before=key_after(after),
         )
-        return connection(found, first, lambda r: (r.key,), MentorshipRequest.from_record)
+        return connection(found, window, lambda r: (r.key,), MentorshipRequest.from_record)
 
     match_events = strawberry.field(
         resolver=_match_events,

@@ -8,27 +8,25 @@ import strawberry
 
 from api.context import Info
 from api.matches.types import SkillPath
-from api.pagination import Connection, connection
+from api.pagination import Connection, connection, paged
 from api.skills.types import Skill
 from graph.lookups import lookup_many
-from graph.pages import check_first, key_after
+from graph.pages import Window, read_key
 from graph.ranking import paths
 from graph.skills import search_skills
 
 
 @strawberry.type
 class SkillsQuery:
-    @strawberry.field(description="Skills by key, optionally filtered by name.")
+    @strawberry.field(
+        description="Skills by key, optionally filtered by name.",
+    )
+    @paged(read_key)
     async def skills(
-        self, info: Info, search: str | None = None, first: int = 10, after: str | None = None
+        self, info: Info, window: Window[str], search: str | None = None
     ) -> Connection[Skill]:
-        found = await search_skills(
-            info.context.database,
-            first=check_first(first),
-            after=key_after(after),
-            search=search,
-        )
-        return connection(found, first, lambda s: (s.key,), Skill.from_record)
+        found = await search_skills(info.context.database, window, search=search)
+        return connection(found, window, lambda s: (s.key,), Skill.from_record)
 
     @strawberry.field
     async def skill_path(

@@ -25,14 +25,15 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.events.domain import MatchEvent, parse_signals, signals_json
+from graph.pages import Window
 from graph.ranking.signals import Signal
-from graph.registry import statement
+from graph.registry import paged_statement, statement
 from graph.values import native
 
 _LOCK_SEQUENCE = statement("events/lock_sequence")
 _MATCH_EVENT_FACTS = statement("events/match_event_facts")
 _CREATE_MATCH_EVENTS = statement("events/create_match_events")
-_MATCH_EVENTS_OF_PERSON = statement("events/match_events_of_person")
+_MATCH_EVENTS_OF_PERSON = paged_statement("events/match_events_of_person")
 _LATEST_MATCH_EVENT = statement("events/latest_match_event")
 
 SEQUENCE = "match"
@@ -113,27 +114,38 @@ async def record_matches(database: Database, matches: Sequence[NewMatch]) -> lis
 async def match_events_after(
     database: Database, mentee: str, *, after: int, limit: int
 ) -> list[MatchEvent]:
-    """Up to `limit` of a mentee's events with `seq > after`, oldest first."""
+    """Up to `limit` of a mentee's events with `seq > after`, oldest first (the replay)."""
+    return await match_events_page(database, mentee, Window(limit - 1, after))
+
+
+async def match_events_page(
+    database: Database, mentee: str, window: Window[int]
+) -> list[MatchEvent]:
+    """A mentee's events of `window` (`window.limit` at most), in the order read.
+
+    Each `prev` is the `seq` of the event before it in the list: forwards, the cursor's for
+    the first (0 from the start); backwards, 0 for the last row read, which is the oldest
+    event or the row past the page.
+    """
     rows = await database.read(
-        _MATCH_EVENTS_OF_PERSON, {"mentee": mentee, "after": after, "limit": limit}
+        _MATCH_EVENTS_OF_PERSON.reading(backward=window.backward),
+        {"mentee": mentee, **window.bounds(), "limit": window.limit},
     )
-    events: list[MatchEvent] = []
-    prev = after
-    for row in rows:
-        events.append(
-            MatchEvent(
-                key=row["key"],
-                seq=int(row["seq"]),
-                prev=prev,
-                at=native(row["at"]),
-                mentee=row["mentee"],
-                mentor=row["mentor"],
-                score=float(row["score"]),
-                signals=parse_signals(row["signals"]),
-            )
+    seqs = [int(row["seq"]) for row in rows]
+    prevs = [*seqs[1:], 0] if window.backward else [window.cursor or 0, *seqs]
+    return [
+        MatchEvent(
+            key=row["key"],
+            seq=seq,
+            prev=prev,
+            at=native(row["at"]),
+            mentee=row["mentee"],
+            mentor=row["mentor"],
+            score=float(row["score"]),
+            signals=parse_signals(row["signals"]),
         )
-        prev = events[-1].seq
-    return events
+        for row, seq, prev in zip(rows, seqs, prevs[: len(seqs)], strict=True)
+    ]
 
 
 async def latest_match_seq(database: Database, mentee: str) -> int:

@@ -35,7 +35,7 @@ from graph.events.domain import (
     match_topic,
 )
 from graph.events.store import GroupRecorder, NewMatch
-from graph.pages import MAX_FIRST
+from graph.pages import MAX_FIRST, Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import PairScore, score_pairs
 from graph.ranking.types import Filters
@@ -101,7 +101,7 @@ class MatchWatcher:
                 self.database,
                 mentee,
                 filters=Filters(min_score=self.settings.threshold),
-                first=first,
+                window=Window(first),
                 hub_degree_cap=self.settings.hub_degree_cap,
             )
         except NotFound:

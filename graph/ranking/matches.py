@@ -11,7 +11,7 @@ from typing import Any
 from graph.database import Database
 from graph.employers import Employer
 from graph.errors import NotFound
-from graph.pages import ScoreKey, check_first, score_param
+from graph.pages import FIRST_PAGE, ScoreKey, Window, check_first, score_param
 from graph.people import Person
 from graph.ranking.checks import check_cap, check_filters, check_weights
 from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, signals_from_row
@@ -25,10 +25,10 @@ from graph.ranking.types import (
     Weights,
     step_from_row,
 )
-from graph.registry import statement
+from graph.registry import paged_statement
 from graph.skills import Skill
 
-_MENTOR_MATCHES = statement("ranking/mentor_matches")
+_MENTOR_MATCHES = paged_statement("ranking/mentor_matches")
 
 
 async def mentor_matches(
@@ -37,25 +37,24 @@ async def mentor_matches(
     *,
     weights: Weights = DEFAULT_WEIGHTS,
     filters: Filters = DEFAULT_FILTERS,
-    first: int = 10,
-    after: ScoreKey | None = None,
+    window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
 ) -> tuple[MentorMatch, ...]:
-    """The best mentors for a mentee after `after`, best first, each with its score explained.
+    """The best mentors for a mentee in `window`, each with its score explained.
 
-    Up to `first + 1` matches: the one past the page only tells that there is more
-    (`api.pagination.connection`). Raises `BadInput` for a bad page size, weight,
-    filter or cap and `NotFound` for an unknown mentee.
+    Up to `window.limit` matches, best first (backwards: nearest the cursor, worst first):
+    the one past the page only tells that there is more (`api.pagination.connection`).
+    Raises `BadInput` for a bad page size, weight, filter or cap and `NotFound` for an
+    unknown mentee.
     """
     params = match_parameters(
         mentee_key,
         weights=weights,
         filters=filters,
-        first=first,
-        after=after,
+        window=window,
         hub_degree_cap=hub_degree_cap,
     )
-    (row,) = await database.read(_MENTOR_MATCHES, params)
+    (row,) = await database.read(_MENTOR_MATCHES.reading(backward=window.backward), params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
     return tuple(_match(item) for item in row["matches"])
@@ -66,12 +65,11 @@ def match_parameters(
     *,
     weights: Weights = DEFAULT_WEIGHTS,
     filters: Filters = DEFAULT_FILTERS,
-    first: int = 10,
-    after: ScoreKey | None = None,
+    window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
 ) -> dict[str, Any]:
     """The checked parameters of `ranking/mentor_matches` (for benchmarks and PROFILE)."""
-    check_first(first)
+    check_first(window.size)
     check_weights(weights)
     check_filters(filters)
     check_cap(hub_degree_cap)
@@ -88,8 +86,8 @@ def match_parameters(
         "outsideMyEmployer": filters.outside_my_employer,
         "language": filters.language,
         "minScore": filters.min_score,
-        "first": first,
-        "after": score_param(after),
+        "first": window.size,
+        **window.bounds(score_param),
     }
 
 

@@ -16,6 +16,7 @@ import time
 
 from graph.database import Database
 from graph.errors import NotFound, Unavailable
+from graph.pages import ScoreKey, Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
 from graph.ranking.paths import learning_paths
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 PLANNING_TIMEOUT = 180.0
 """Seconds each statement may take to plan and run: a cold JVM on a busy machine is slow."""
 
+_BACKWARDS: Window[ScoreKey] = Window(backward=True)
 _NOBODY = ""
 """No person has the empty key: every key pattern of the API and the loaders refuses it."""
 
@@ -43,6 +45,9 @@ async def compile_ranking_plans(database: Database) -> float:
         for rank in (mentor_matches, suggested_connections, learning_paths):
             with contextlib.suppress(NotFound):
                 await rank(patient, _NOBODY)
+        for paged in (mentor_matches, suggested_connections):  # their backward readings
+            with contextlib.suppress(NotFound):
+                await paged(patient, _NOBODY, window=_BACKWARDS)
     except Unavailable as exc:
         log.warning("ranking plans not compiled at start: %s", exc)
     return time.monotonic() - started

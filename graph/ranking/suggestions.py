@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.database import Database
 from graph.errors import NotFound
-from graph.pages import ScoreKey, check_first, score_param
+from graph.pages import FIRST_PAGE, ScoreKey, Window, check_first, score_param
 from graph.people import Person
 from graph.ranking.checks import check_cap, check_nonnegative
 from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
@@ -15,9 +15,9 @@ from graph.ranking.types import (
     ConnectionSuggestion,
     ConnectionWeights,
 )
-from graph.registry import statement
+from graph.registry import paged_statement
 
-_SUGGESTED_CONNECTIONS = statement("ranking/suggested_connections")
+_SUGGESTED_CONNECTIONS = paged_statement("ranking/suggested_connections")
 
 
 async def suggested_connections(
@@ -25,15 +25,15 @@ async def suggested_connections(
     person_key: str,
     *,
     weights: ConnectionWeights = DEFAULT_CONNECTION_WEIGHTS,
-    first: int = 10,
-    after: ScoreKey | None = None,
+    window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
 ) -> tuple[ConnectionSuggestion, ...]:
-    """People you may know after `after`, best first, each with their properties.
+    """People you may know in `window`, each with their properties.
 
-    Up to `first + 1`: the one past the page only tells that there is more.
+    Up to `window.limit`, best first (backwards: nearest the cursor first): the one past
+    the page only tells that there is more.
     """
-    check_first(first)
+    check_first(window.size)
     check_nonnegative(weights, "weights")
     check_cap(hub_degree_cap)
     params = {
@@ -43,10 +43,10 @@ async def suggested_connections(
         "schoolWeight": weights.school,
         "skillWeight": weights.skills,
         "hubDegreeCap": hub_degree_cap,
-        "first": first,
-        "after": score_param(after),
+        "first": window.size,
+        **window.bounds(score_param),
     }
-    (row,) = await database.read(_SUGGESTED_CONNECTIONS, params)
+    (row,) = await database.read(_SUGGESTED_CONNECTIONS.reading(backward=window.backward), params)
     if not row["found"]:
         raise NotFound(f"no person {person_key!r}")
     return tuple(_suggestion(item) for item in row["suggestions"])

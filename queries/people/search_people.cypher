@@ -1,18 +1,19 @@
 // A page of the people the viewer may see, by key, optionally filtered.
 // Parameters: $viewer (key or null), $admin (bool), $search (substring of name or
 //   headline, case-insensitive, or null), $skill (skill key or null), $employer
-//   (employer key or null, current or former), $after (last key of the previous page,
-//   or null), $limit (page size + 1, to tell whether there is a next page).
-// Returns: person (map of properties), ordered by key.
+//   (employer key or null, current or former); a keyset page (graph.pages.Window):
+//   forwards, $after (key or null), the rows after it; backwards, $before (key or null),
+//   the rows before it, nearest first; $limit (page size + 1, to tell there is more).
+// Returns: person (map of properties), ordered by key (backwards: by key descending).
 // Indexes: person_key (ordered scan).
 OPTIONAL MATCH (viewer:Person {key: $viewer})
 MATCH (p:Person)
-WHERE p.key > coalesce($after, '')
+WHERE {{p.key > coalesce($after, '')|($before IS NULL OR p.key < $before)}}
   AND ($search IS NULL OR toLower(p.name) CONTAINS toLower($search)
        OR toLower(p.headline) CONTAINS toLower($search))
   AND ($skill IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(:Skill {key: $skill}) })
   AND ($employer IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Employer {key: $employer}) })
   AND {{visible_to_caller(viewer, p)}}
 RETURN p { .* } AS person
-ORDER BY p.key
+ORDER BY p.key{{| DESC}}
 LIMIT $limit

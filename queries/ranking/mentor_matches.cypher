@@ -44,8 +44,13 @@
 //   true, no mentor with a current stint at an employer where the mentee currently works),
 //   $language (null or a language the mentor speaks), $minScore (0.0);
 //   $first (rows wanted; the statement returns up to $first + 1 so the caller knows if there is
-//   a next page), $after (null or {score, key}: the keyset cursor, rows strictly after it in
-//   ORDER BY score DESC, key ASC).
+//   more); a keyset page (graph.pages.Window) over ORDER BY score DESC, key ASC: forwards,
+//   $after (null or {score, key}), the rows strictly after it, best first; backwards, $before
+//   (null or {score, key}), the rows strictly before it, nearest it (worst) first.
+// Backwards mirrors the pruning: the (first + 1)-th lowest upper bound among candidates sure
+// to be kept and before the cursor is a ceiling over the page, and only candidates whose lower
+// bound is under it (and whose upper bound reaches the cursor) are scored exactly; the weak
+// tier is scanned unless the most it can score is under the cursor.
 // Returns one row: found (the mentee exists), matches (list of maps in rank order: key,
 //   mentor (the mentor's properties), score, social, skills, employer, availability (raw
 //   signals), shares (map of each signal's share of the score), freeCapacity,
@@ -204,22 +209,27 @@ CALL (me) {
   }
   // A floor under the page's last score: the (first + 1)-th best lower bound among candidates
   // sure to be kept (positive without weak skills, above $minScore, after the cursor).
+  // Backwards, a ceiling over the page's farthest score: the (first + 1)-th lowest upper bound
+  // (read into `low`, so both readings return `floor`) among candidates sure to be kept and
+  // before the cursor.
   CALL (qualified) {
     UNWIND qualified AS c
     WITH c
     WHERE c.socialPart + $skillWeight * c.strong + c.employerPart > 0
       AND ($skills IS NULL OR c.strong > 0)
       AND c.low - 0.000001 >= $minScore
-      AND ($after IS NULL OR c.high + 0.000001 < $after.score)
-    WITH c.low AS low
-    ORDER BY low DESC
+      AND {{($after IS NULL OR c.high + 0.000001 < $after.score)|($before IS NULL OR c.low - 0.000001 > $before.score)}}
+    WITH {{c.low AS low|c.high AS low}}
+    ORDER BY low{{ DESC|}}
     LIMIT $first + 1
-    RETURN CASE count(*) WHEN $first + 1 THEN min(low) - 0.000001 END AS floor
+    RETURN CASE count(*) WHEN $first + 1 THEN {{min(low) - 0.000001|max(low) + 0.000001}} END AS floor
   }
-  // Exact scores for the candidates that may reach the floor: their own skills, all tiers.
+  // Exact scores for the candidates that may reach the floor (backwards, that may be under the
+  // ceiling and reach the cursor): their own skills, all tiers.
   CALL (reach, qualified, floor) {
     UNWIND qualified AS c
-    WITH c WHERE floor IS NULL OR c.high + 0.000001 >= floor
+    WITH c WHERE {{floor IS NULL OR c.high + 0.000001 >= floor|(floor IS NULL OR c.low - 0.000001 <= floor)
+      AND ($before IS NULL OR c.high + 0.000001 >= $before.score)}}
     CALL (c, reach) {
       WITH c.m AS m, reach WHERE size(reach) > 0
       MATCH (m)-[h:CAN_TEACH]->(s)
@@ -235,19 +245,20 @@ CALL (me) {
     WHERE earned > 0
       AND ($skills IS NULL OR skills > 0)
       AND score >= $minScore
-      AND ($after IS NULL OR score < $after.score
-           OR (score = $after.score AND c.m.key > $after.key))
+      AND {{($after IS NULL OR score < $after.score
+           OR (score = $after.score AND c.m.key > $after.key))|($before IS NULL OR score > $before.score
+           OR (score = $before.score AND c.m.key < $before.key))}}
     WITH c, skills, total, score
-    ORDER BY score DESC, c.m.key
+    ORDER BY score{{ DESC|}}, c.m.key{{| DESC}}
     LIMIT $first + 1
     RETURN collect(c {.*, skills: skills, total: total, score: score}) AS page
   }
   // Candidates reached only through weak skills score at most unseenBound: they are looked
-  // for only when the page is not full above that.
+  // for only when the page is not full above that (backwards, when that reaches the cursor).
   CALL (me, currentEmployers, reach, weak, unseenBound, found, page) {
     WITH me, currentEmployers, reach, weak, found
     WHERE $skillWeight > 0 AND size(weak) > 0 AND unseenBound + 0.000001 >= $minScore
-      AND NOT (size(page) = $first + 1 AND page[-1].score > unseenBound + 0.000001)
+      AND {{NOT (size(page) = $first + 1 AND page[-1].score > unseenBound + 0.000001)|($before IS NULL OR unseenBound + 0.000001 >= $before.score)}}
     CALL (me, weak, found) {
       UNWIND found AS c
       RETURN c.m AS m, null AS skill, 1 AS seen
@@ -281,10 +292,11 @@ CALL (me) {
     WITH m, free, skills, availability, total, round(total, 9) AS score
     WHERE $skillWeight * skills > 0
       AND score >= $minScore
-      AND ($after IS NULL OR score < $after.score
-           OR (score = $after.score AND m.key > $after.key))
+      AND {{($after IS NULL OR score < $after.score
+           OR (score = $after.score AND m.key > $after.key))|($before IS NULL OR score > $before.score
+           OR (score = $before.score AND m.key < $before.key))}}
     WITH m, free, skills, availability, total, score
-    ORDER BY score DESC, m.key
+    ORDER BY score{{ DESC|}}, m.key{{| DESC}}
     LIMIT $first + 1
     RETURN collect({m: m, free: free, social: 0.0, skills: skills, vias: [], employers: [],
                     employer: 0.0, availability: availability, total: total,
@@ -292,7 +304,7 @@ CALL (me) {
   }
   UNWIND page + coalesce(more, []) AS c
   WITH targets, c, c.m AS m
-  ORDER BY c.score DESC, m.key
+  ORDER BY c.score{{ DESC|}}, m.key{{| DESC}}
   LIMIT $first + 1
   WITH targets, m, c.free AS free, c.social AS social, c.skills AS skills,
        c.employer AS employer, c.availability AS availability, c.vias AS vias,

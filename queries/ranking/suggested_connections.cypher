@@ -15,8 +15,10 @@
 // PRIVATE, and CONNECTIONS, since these people are not connections). Hidden people are
 // neither expanded, nor counted, nor shown as mutual connections.
 // Parameters: $personKey; $socialWeight (1.0), $employerWeight (0.0), $schoolWeight (0.0),
-//   $skillWeight (0.0), $hubDegreeCap (300); $first, $after (null or {score, key}): keyset
-//   pagination over ORDER BY score DESC, key ASC, returning up to $first + 1 rows.
+//   $skillWeight (0.0), $hubDegreeCap (300); $first; a keyset page (graph.pages.Window) over
+//   ORDER BY score DESC, key ASC, returning up to $first + 1 rows: forwards, $after (null or
+//   {score, key}), the rows after it; backwards, $before (null or {score, key}), the rows
+//   before it, nearest first.
 // Returns one row: found, suggestions (list of maps: person (the person's properties),
 //   score, social, mutualCount (every mutual connection the person may see, so it equals
 //   the length of `mutualConnections(with:)`), mutualConnections (up to 3 of them, their
@@ -77,9 +79,10 @@ CALL (me) {
        round($socialWeight * social + $employerWeight * employer + $schoolWeight * school
              + $skillWeight * skills, 9) AS score
   WHERE score > 0
-    AND ($after IS NULL OR score < $after.score
-         OR (score = $after.score AND c.key > $after.key))
-  ORDER BY score DESC, c.key
+    AND {{($after IS NULL OR score < $after.score
+         OR (score = $after.score AND c.key > $after.key))|($before IS NULL OR score > $before.score
+         OR (score = $before.score AND c.key < $before.key))}}
+  ORDER BY score{{ DESC|}}, c.key{{| DESC}}
   LIMIT $first + 1
   CALL (me, c) {
     MATCH (c)-[:KNOWS]-(z:Person)-[:KNOWS]-(me)

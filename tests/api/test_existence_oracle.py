@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from graphql import GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema
 
+from api.node import global_id
+from api.node_lookup import LOOKUPS
 from api.schema import build_schema
 from graph.database import Database
 from graph.registry import statement
@@ -181,3 +183,33 @@ async def test_a_hidden_person_s_request_can_be_answered(
         statement("connections/connection_facts"), {"from": "t-shy", "to": VIEWER}
     )
     assert row["connected"]
+
+
+def test_node_finds_every_node_type_again() -> None:
+    schema = build_schema(introspection=True)._schema
+    implementations = {t.name for t in schema.get_possible_types(schema.get_type("Node"))}
+    assert implementations == set(LOOKUPS)
+
+
+async def test_node_answers_a_hidden_object_as_an_absent_id(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """`node(id:)` applies each type's own visibility: a hidden person, or a request between
+    two others, is NOT_FOUND exactly as an ID that is nobody's."""
+    await _graph(empty_graph)
+    request = 'mutation { requestMentorship(input: {mentor: "t-blocked"}) { request { key } } }'
+    others = (await gql.data(request, as_=FRIEND))["requestMentorship"]["request"]["key"]
+    document = "query($id: ID!) { node(id: $id) { id } }"
+    hidden = {"Person": HIDDEN, "MentorshipRequest": (others,)}
+    assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
+    for type_name, keys in hidden.items():
+        absent_id = global_id(type_name, ABSENT)
+        absent = await gql.send(document, {"id": absent_id}, as_=VIEWER)
+        assert absent["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+        for key in keys:
+            hidden_id = global_id(type_name, key)
+            answer = await gql.send(document, {"id": hidden_id}, as_=VIEWER)
+            assert _answer(answer, hidden_id) == _answer(absent, absent_id), (type_name, key)
+    assert (await gql.data(document, {"id": global_id("MentorshipRequest", others)}, as_=FRIEND))[
+        "node"
+    ] == {"id": global_id("MentorshipRequest", others)}

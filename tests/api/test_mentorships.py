@@ -142,3 +142,21 @@ async def test_a_pending_request_expires_after_its_time(
             ]
             # An expired request no longer blocks a new one.
             await _request(gql, "ann", "max")
+
+
+async def test_a_withdrawn_request_keeps_its_id_so_a_normalised_cache_shows_its_new_state(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """Apollo's and Relay's stores key an object by `id`: the payload's request is the list's."""
+    await build(empty_graph, people=[person("ann"), mentor("max")])
+    key = await _request(gql, "ann", "max")
+    listed = """query { viewer { mentorshipRequests(role: MENTEE) { nodes { id state } } } }"""
+    (before,) = (await gql.data(listed, as_="ann"))["viewer"]["mentorshipRequests"]["nodes"]
+    withdraw = """mutation($key: String!) {
+      withdrawMentorshipRequest(input: {request: $key}) { request { id state } } }"""
+    payload = (await gql.data(withdraw, {"key": key}, as_="ann"))["withdrawMentorshipRequest"]
+    assert payload["request"] == {"id": before["id"], "state": "WITHDRAWN"}
+    refetch = "query($id: ID!) { node(id: $id) { id ... on MentorshipRequest { state } } }"
+    for viewer in ("ann", "max"):
+        found = await gql.data(refetch, {"id": before["id"]}, as_=viewer)
+        assert found["node"] == payload["request"], viewer

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from graphql import get_named_type
+from graphql import GraphQLObjectType, get_named_type
 
 from api.schema import build_schema
 from graph.database import Database
@@ -29,17 +29,19 @@ CONNECTIONS = {
     "mentorshipRequests": ("Person", "role: MENTEE, "),
     "matchEvents": ("Person", ""),
 }
-PAGE = "edges { cursor } pageInfo { hasNextPage endCursor }"
+PAGE = "edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
 
 
-def test_every_connection_is_listed() -> None:
+def test_every_connection_is_listed_and_pages_both_ways() -> None:
     schema = build_schema()._schema
     found = set()
-    for type_name in ("Query", "Person"):
-        kind = schema.get_type(type_name)
+    for kind in schema.type_map.values():
+        if not isinstance(kind, GraphQLObjectType) or kind.name.startswith("__"):
+            continue
         for name, field in kind.fields.items():
             if get_named_type(field.type).name.endswith("Connection"):
                 found.add(name)
+                assert {"first", "after", "last", "before"} <= set(field.args), name
     assert found == set(CONNECTIONS)
 
 
@@ -69,13 +71,16 @@ async def graph(gql: GraphQLClient, empty_graph: Database) -> Database:
     return empty_graph
 
 
-async def _page(gql: GraphQLClient, field: str, after: str | None) -> Any:
+async def _page(gql: GraphQLClient, field: str, **page: Any) -> Any:
     on, arguments = CONNECTIONS[field]
-    selection = f"{field}({arguments}first: 1, after: $after) {{ {PAGE} }}"
+    selection = (
+        f"{field}({arguments}first: $first, after: $after, last: $last, before: $before) "
+        f"{{ {PAGE} }}"
+    )
     if on == "Person":
         selection = f'person(key: "ann") {{ {selection} }}'
-    document = f"query($after: String) {{ {selection} }}"
-    return await gql.send(document, {"after": after}, as_="ann", role="admin")
+    document = f"query($first: Int, $after: String, $last: Int, $before: String) {{ {selection} }}"
+    return await gql.send(document, page, as_="ann", role="admin")
 
 
 def _connection(body: Any, field: str) -> Any:
@@ -84,21 +89,92 @@ def _connection(body: Any, field: str) -> Any:
     return data["person"][field] if CONNECTIONS[field][0] == "Person" else data[field]
 
 
+async def _walk(gql: GraphQLClient, field: str, size: int, *, backward: bool) -> list[Any]:
+    """Every page of a list, from the start forwards, or from the end backwards."""
+    pages: list[Any] = []
+    cursor = None
+    for _ in range(20):
+        if backward:
+            page = _connection(await _page(gql, field, last=size, before=cursor), field)
+        else:
+            page = _connection(await _page(gql, field, first=size, after=cursor), field)
+        pages.append(page)
+        info = page["pageInfo"]
+        cursors = [edge["cursor"] for edge in page["edges"]]
+        assert 1 <= len(cursors) <= size, (field, page)
+        assert (info["startCursor"], info["endCursor"]) == (cursors[0], cursors[-1])
+        if not (info["hasPreviousPage"] if backward else info["hasNextPage"]):
+            return pages
+        cursor = info["startCursor"] if backward else info["endCursor"]
+    raise AssertionError(f"{field}: more pages than rows")
+
+
+def _rows(pages: list[Any]) -> list[str]:
+    return [edge["cursor"] for page in pages for edge in page["edges"]]
+
+
+@pytest.mark.parametrize("field", CONNECTIONS)
+async def test_every_connection_walks_the_same_rows_forwards_and_backwards(
+    gql: GraphQLClient, graph: Database, field: str
+) -> None:
+    forwards = await _walk(gql, field, 1, backward=False)
+    backwards = await _walk(gql, field, 1, backward=True)
+    rows = _rows(forwards)
+    assert len(rows) >= 2 and len(set(rows)) == len(rows), "pages meet without overlap"
+    assert _rows(backwards[::-1]) == rows, "the same rows, in the same order"
+    assert len(_rows(await _walk(gql, field, 100, backward=True))) == len(rows)
+    # At each end, the side nothing lies beyond says so; elsewhere both sides say there is more.
+    infos = [page["pageInfo"] for page in forwards]
+    assert [i["hasNextPage"] for i in infos] == [True] * (len(infos) - 1) + [False]
+    assert [i["hasPreviousPage"] for i in infos] == [False] + [True] * (len(infos) - 1)
+    infos = [page["pageInfo"] for page in backwards]
+    assert [i["hasPreviousPage"] for i in infos] == [True] * (len(infos) - 1) + [False]
+    assert [i["hasNextPage"] for i in infos] == [False] + [True] * (len(infos) - 1)
+
+
 @pytest.mark.parametrize("field", CONNECTIONS)
 async def test_every_connection_pages_with_one_cursor_format(
     gql: GraphQLClient, graph: Database, field: str
 ) -> None:
-    first = _connection(await _page(gql, field, None), field)
+    first = _connection(await _page(gql, field, first=1), field)
     (edge,) = first["edges"]
-    assert first["pageInfo"] == {"hasNextPage": True, "endCursor": edge["cursor"]}
+    assert first["pageInfo"] == {
+        "hasNextPage": True,
+        "hasPreviousPage": False,
+        "startCursor": edge["cursor"],
+        "endCursor": edge["cursor"],
+    }
     cursor = edge["cursor"]
     keyset = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     assert isinstance(keyset, list) and keyset, "a cursor is the JSON array of a keyset"
-    (second,) = _connection(await _page(gql, field, cursor), field)["edges"]
+    (second,) = _connection(await _page(gql, field, first=1, after=cursor), field)["edges"]
     assert second["cursor"] != cursor, "the next page starts after the cursor"
+    (back,) = _connection(await _page(gql, field, last=1, before=second["cursor"]), field)["edges"]
+    assert back["cursor"] == cursor, "the page before the second is the first"
     for bad in ("not a cursor", encode_cursor(()), encode_cursor((True, False, None))):
-        errors = (await _page(gql, field, bad))["errors"]
-        assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "after"}, (
-            bad,
-            errors,
-        )
+        for side, size in (("after", "first"), ("before", "last")):
+            errors = (await _page(gql, field, **{side: bad, size: 1}))["errors"]
+            assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "field": side}, (
+                bad,
+                errors,
+            )
+
+
+@pytest.mark.parametrize(
+    ("page", "field"),
+    [
+        ({"first": 1, "last": 1}, "last"),
+        ({"after": "x", "before": "y"}, "before"),
+        ({"first": 1, "before": "y"}, "first"),
+        ({"last": 1, "after": "x"}, "after"),
+        ({"last": 0}, "last"),
+        ({"last": 101}, "last"),
+        ({"first": 101}, "first"),
+    ],
+)
+async def test_a_page_goes_one_way_with_1_to_100_rows(
+    gql: GraphQLClient, graph: Database, page: dict[str, Any], field: str
+) -> None:
+    for name in CONNECTIONS:
+        errors = (await _page(gql, name, **page))["errors"]
+        assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}, (name, page)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import BadInput
-from graph.pages import check_first, encode_cursor, key_after, score_after, seq_after
+from graph.pages import check_first, encode_cursor, read_key, read_score, read_seq
 
 
 def test_each_keyset_reads_back_as_written() -> None:
-    assert key_after(encode_cursor(("p-0042",))) == "p-0042"
-    assert seq_after(encode_cursor((17,))) == 17
-    assert score_after(encode_cursor((0.125, "m1"))) == (0.125, "m1")
-    assert score_after(encode_cursor((2, "m1"))) == (2.0, "m1"), "a whole score is a score"
-    assert key_after(None) is None and seq_after(None) is None and score_after(None) is None
+    assert read_key(encode_cursor(("p-0042",))) == "p-0042"
+    assert read_seq(encode_cursor((17,))) == 17
+    assert read_score(encode_cursor((0.125, "m1"))) == (0.125, "m1")
+    assert read_score(encode_cursor((2, "m1"))) == (2.0, "m1"), "a whole score is a score"
+    assert read_key(None) is None and read_seq(None) is None and read_score(None) is None
 
 
 @pytest.mark.parametrize(
@@ -30,17 +30,17 @@ def test_each_keyset_reads_back_as_written() -> None:
 )
 def test_a_malformed_or_foreign_cursor_is_bad_input_naming_its_field(cursor: str) -> None:
     with pytest.raises(BadInput) as caught:
-        score_after(cursor, field="after")
+        read_score(cursor, "after")
     assert caught.value.field == "after"
 
 
 def test_a_cursor_of_one_kind_is_no_cursor_of_another() -> None:
     with pytest.raises(BadInput):
-        key_after(encode_cursor((3,)))
+        read_key(encode_cursor((3,)))
     with pytest.raises(BadInput):
-        seq_after(encode_cursor(("3",)))
+        read_seq(encode_cursor(("3",)))
     with pytest.raises(BadInput):
-        seq_after(encode_cursor((True,)))
+        read_seq(encode_cursor((True,)))
 
 
 @pytest.mark.parametrize("first", [0, 101, True])

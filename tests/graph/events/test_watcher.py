@@ -27,6 +27,7 @@ from graph.events.domain import (
 from graph.events.store import GroupRecorder, NewMatch, match_events_after, record_matches
 from graph.events.watcher import MatchWatcher
 from graph.mentorships import end_mentorship
+from graph.pages import Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
 from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, Signal
@@ -244,7 +245,7 @@ async def test_pair_scores_agree_with_the_ranking(
     mentors = [f"m{i}" for i in range(1, 7)]
     for mentee in ("ana", "bea"):
         page = await mentor_matches(
-            empty_graph, mentee, first=100, weights=weights, hub_degree_cap=cap
+            empty_graph, mentee, window=Window(100), weights=weights, hub_degree_cap=cap
         )
         ranked = {m.key: _explained(m.score, m.signals) for m in page}
         scored = await score_pairs(

@@ -14,6 +14,7 @@ import pytest
 
 from graph.database import Database
 from graph.errors import BadInput, NotFound
+from graph.pages import Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.signals import Signal
 from graph.ranking.types import Filters, MentorMatch, Weights
@@ -32,15 +33,24 @@ def signal(match: MentorMatch, name: str) -> Signal:
 
 
 async def every_page(database: Database, *, first: int) -> list[MentorMatch]:
-    """The mentee "me"'s matches, page after page, each after the last one's (score, key)."""
+    """The mentee "me"'s matches, page after page from the start, each after the last one's
+    (score, key); walked backwards from the end too, each page before the one read last,
+    which must give the same matches in the same order."""
+    forwards = await _walk(database, first, backward=False)
+    assert ranked(await _walk(database, first, backward=True)) == ranked(forwards)
+    return forwards
+
+
+async def _walk(database: Database, first: int, *, backward: bool) -> list[MentorMatch]:
     seen: list[MentorMatch] = []
-    after: tuple[float, str] | None = None
+    cursor: tuple[float, str] | None = None
     for _ in range(30):
-        found = await mentor_matches(database, "me", first=first, after=after)
-        seen += found[:first]
+        found = await mentor_matches(database, "me", window=Window(first, cursor, backward))
+        page = list(found[:first])
+        seen = [*reversed(page), *seen] if backward else [*seen, *page]
         if len(found) <= first:
             return seen
-        after = (found[first - 1].score, found[first - 1].key)
+        cursor = (found[first - 1].score, found[first - 1].key)
     raise AssertionError("more pages than the matches could fill")
 
 
@@ -268,7 +278,7 @@ async def test_weak_skills_count_whether_or_not_their_holders_are_scanned(
         *[(k, 1.0 + 0.2) for k in holders],
         ("py", 0.5 + 0.2),
     )
-    assert ranked(await mentor_matches(empty_graph, "me", first=100)) == expected
+    assert ranked(await mentor_matches(empty_graph, "me", window=Window(100))) == expected
     assert ranked(await every_page(empty_graph, first=2)) == expected
 
 
@@ -287,8 +297,8 @@ async def test_a_wish_on_the_way_to_another_counts_towards_both(empty_graph: Dat
         wants_to_learn=[wants("me", "python", 1), wants("me", "ml", 1)],
     )  # fmt: skip
     expected = expect(("a", 1.0 + 0.5 + 0.2), ("b", 0.4 + 1.0 + 0.2), ("c", 0.4 + 1.0 + 0.2))
-    assert ranked(await mentor_matches(empty_graph, "me", first=100)) == expected
-    assert ranked((await mentor_matches(empty_graph, "me", first=1))[:1]) == expected[:1]
+    assert ranked(await mentor_matches(empty_graph, "me", window=Window(100))) == expected
+    assert ranked((await mentor_matches(empty_graph, "me", window=Window(1)))[:1]) == expected[:1]
 
 
 # --- mixed, employer ----------------------------------------------------------------------
@@ -479,7 +489,7 @@ async def test_ties_break_by_key_and_pages_have_no_gaps_or_duplicates(
         has_skill=[has(k, "ml", i % 5 + 1) for i, k in enumerate(keys)],
         wants_to_learn=[wants("me", "ml", 1)],
     )
-    everything = await mentor_matches(empty_graph, "me", first=100)
+    everything = await mentor_matches(empty_graph, "me", window=Window(100))
     expected = sorted(keys, key=lambda k: (-(int(k[1:]) % 5 + 1), k))
     assert [m.key for m in everything] == expected
     assert everything[0].score == pytest.approx(1.0 + 0.2)
@@ -501,8 +511,8 @@ async def test_an_unknown_mentee_is_not_found(empty_graph: Database) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        ({"first": 0}, "first"),
-        ({"first": 101}, "first"),
+        ({"window": Window(0)}, "first"),
+        ({"window": Window(101)}, "first"),
         ({"weights": Weights(social=-1.0)}, "weights.social"),
         ({"weights": Weights(skills=float("nan"))}, "weights.skills"),
         ({"weights": Weights(skill_decay=1.5)}, "weights.skill_decay"),

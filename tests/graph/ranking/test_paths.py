@@ -6,6 +6,7 @@ import pytest
 
 from graph.database import Database
 from graph.errors import BadInput, NotFound
+from graph.pages import Window
 from graph.ranking.paths import learning_paths, skill_path
 from graph.ranking.suggestions import suggested_connections
 from graph.ranking.types import ConnectionWeights, SkillStep
@@ -81,14 +82,14 @@ async def test_suggestions_paginate_and_validate(empty_graph: Database) -> None:
     seen: list[str] = []
     after: tuple[float, str] | None = None
     for _ in range(10):
-        found = await suggested_connections(empty_graph, "me", first=2, after=after)
+        found = await suggested_connections(empty_graph, "me", window=Window(2, after))
         seen += [s.key for s in found[:2]]
         if len(found) <= 2:
             break
         after = (found[1].score, found[1].key)
     assert seen == everything and sorted(seen) == others
     with pytest.raises(BadInput):
-        await suggested_connections(empty_graph, "me", first=101)
+        await suggested_connections(empty_graph, "me", window=Window(101))
     with pytest.raises(NotFound):
         await suggested_connections(empty_graph, "nobody")
 

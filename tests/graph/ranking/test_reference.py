@@ -83,9 +83,7 @@ async def test_social_ranking_equals_resource_allocation_in_python(
 ) -> None:
     compared = 0
     for mentee in _mentees(ego_graph):
-        page = await mentor_matches(
-            database, mentee, weights=SOCIAL_ONLY, first=10, hub_degree_cap=cap
-        )
+        page = await mentor_matches(database, mentee, weights=SOCIAL_ONLY, hub_degree_cap=cap)
         expected = ego_graph.scores(mentee, cap)
         ranked = sorted(expected.items(), key=lambda item: (-item[1], item[0]))[:10]
         got = [(m.key, m.score) for m in page[:10]]
