@@ -76,3 +76,19 @@ async def test_messages_of_the_right_shape_still_run(base: str) -> None:
     assert answer["type"] == "error", answer
     assert answer["payload"]["extensions"]["code"] == "UNAUTHENTICATED", answer
     await legacy.close()
+
+
+async def test_the_legacy_protocol_refuses_a_query_or_mutation_with_a_reason(base: str) -> None:
+    """graphql-ws (legacy) runs subscriptions here; a query or a mutation answers an error
+    with a code that says so, not INTERNAL_SERVER_ERROR, and the socket stays open."""
+    legacy = await Socket.open(base, LEGACY_WS)
+    assert (await legacy.init())["type"] == "connection_ack"
+    for id, document in (("1", QUERY), ("2", "mutation { deleteAccount { deleted } }")):
+        await legacy.subscribe(id, document)
+        answer = await legacy.receive()
+        assert (answer["id"], answer["type"]) == (id, "error"), answer
+        assert answer["payload"]["extensions"]["code"] == "BAD_REQUEST", answer
+        assert "graphql-transport-ws" in answer["payload"]["message"], answer
+    await legacy.subscribe("3", "subscription { mentorMatchAdded { id } }")
+    assert (await legacy.receive())["payload"]["extensions"]["code"] == "UNAUTHENTICATED"
+    await legacy.close()
