@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 
 import strawberry
 
@@ -29,3 +30,23 @@ def parse_global_id(value: str) -> tuple[str, str]:
     if not type_name or not key:
         raise BadInput("not a global ID", field="id")
     return type_name, key
+
+
+def pair_key(first: str, second: str) -> str:
+    """The key of an object of two people (a match: mentee, mentor), as JSON.
+
+    Person keys may hold `:` (`api.validation.KEY_PATTERN`), so no separator would split
+    every pair one way; JSON does, whatever the keys hold.
+    """
+    return json.dumps([first, second], separators=(",", ":"))
+
+
+def read_pair_key(key: str) -> tuple[str, str] | None:
+    """The two keys of `pair_key`, or `None` when `key` is no pair (nobody's, then)."""
+    try:
+        pair = json.loads(key)
+    except ValueError:
+        return None
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) for k in pair):
+        return pair[0], pair[1]
+    return None
