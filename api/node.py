@@ -11,7 +11,14 @@ import strawberry
 from graph.errors import BadInput
 
 
-@strawberry.interface(description="An object with a global ID (Relay).")
+@strawberry.interface(
+    description=(
+        "An object with a global ID (Relay): an entity a client may cache and refetch with "
+        "`node(id:)`. Types without an `id` (signals, skill paths, employment, learning "
+        "paths, suggestions, payloads) are values embedded in their parent: reading the "
+        "parent again replaces them (docs/model.md)."
+    )
+)
 class Node:
     @strawberry.field(description="The global ID; `Query.node(id:)` finds the object again.")
     def id(self) -> strawberry.ID:

@@ -203,7 +203,7 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
     request = 'mutation { requestMentorship(input: {mentor: "t-blocked"}) { request { key } } }'
     others = (await gql.data(request, as_=FRIEND))["requestMentorship"]["request"]["key"]
     report = (
-        'mutation { reportPerson(input: {person: "t-blocked", reason: SPAM}) { report { key } } }'  # noqa: E501
+        'mutation { reportPerson(input: {person: "t-blocked", reason: SPAM}) { report { key } } }'
     )
     filed = (await gql.data(report, as_=FRIEND))["reportPerson"]["report"]["key"]
     await build(
