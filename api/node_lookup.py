@@ -11,15 +11,22 @@ from collections.abc import Awaitable, Callable
 
 from api.context import Info
 from api.employers.types import Employer
+from api.matches.event_types import MentorMatchEvent
+from api.matches.types import MentorMatch
 from api.mentorships.types import MentorshipRequest
-from api.node import Node, parse_global_id
+from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
+from api.safety.types import Report
 from api.skills.types import Skill
 from graph.employers import get_employers
 from graph.errors import NotFound
+from graph.events.store import get_match_event
 from graph.mentorships import get_requests
 from graph.people import get_person
+from graph.ranking.matches import mentor_match
+from graph.safety import get_report
 from graph.skills import get_skills
+from graph.viewer import Viewer
 
 
 async def _person(info: Info, key: str) -> Node | None:
@@ -48,11 +55,44 @@ async def _mentorship_request(info: Info, key: str) -> Node | None:
     return MentorshipRequest.from_record(request)
 
 
+async def _report(info: Info, key: str) -> Node | None:
+    """Admins' only, as `reports`: for anyone else, no report is anybody's."""
+    if not info.context.viewer.is_admin:
+        return None
+    report = await get_report(info.context.database, key)
+    return Report.from_record(report) if report else None
+
+
+async def _mentor_match(info: Info, key: str) -> Node | None:
+    """The mentee's (and admins'), as `mentorMatches`: the pair ranked again, found only
+    where the list would show it."""
+    pair = read_pair_key(key)
+    if pair is None or not _is_or_admin(info.context.viewer, pair[0]):
+        return None
+    match = await mentor_match(info.context.database, *pair)
+    return MentorMatch.from_record(match, mentee=pair[0]) if match else None
+
+
+async def _mentor_match_event(info: Info, key: str) -> Node | None:
+    """The mentee's (and admins'), as `matchEvents`: only while the mentor is visible."""
+    event = await get_match_event(info.context.database, key)
+    if event is None or not _is_or_admin(info.context.viewer, event.mentee):
+        return None
+    return MentorMatchEvent.from_record(event)
+
+
+def _is_or_admin(viewer: Viewer, key: str) -> bool:
+    return viewer.is_admin or viewer.key == key
+
+
 LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
     "Person": _person,
     "Skill": _skill,
     "Employer": _employer,
     "MentorshipRequest": _mentorship_request,
+    "Report": _report,
+    "MentorMatch": _mentor_match,
+    "MentorMatchEvent": _mentor_match_event,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""
 

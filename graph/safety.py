@@ -20,6 +20,7 @@ _UNBLOCK_PERSON = statement("safety/unblock_person")
 _REPORT_PERSON = statement("safety/report_person")
 _LIST_REPORTS = paged_statement("safety/list_reports")
 _RESOLVE_REPORT = statement("safety/resolve_report")
+_GET_REPORT = statement("safety/get_report")
 _DELETE_ACCOUNT = statement("safety/delete_account")
 _EXPORT_PERSON = statement("safety/export_person")
 
@@ -112,6 +113,12 @@ async def list_reports(
         {"state": state, **window.bounds(), "limit": window.limit},
     )
     return [Report.from_row(row["report"]) for row in rows]
+
+
+async def get_report(database: Database, key: str) -> Report | None:
+    """The report with `key`, or `None`; whether the viewer may see it is the caller's rule."""
+    rows = await database.read(_GET_REPORT, {"key": key})
+    return Report.from_row(rows[0]["report"]) if rows else None
 
 
 async def resolve_report(

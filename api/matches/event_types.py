@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from api.list_bounds import MaxItems
 from api.matches.types import MatchSignal
+from api.node import Node
 from graph.errors import NotFound
 from graph.events.domain import MatchEvent
 from graph.pages import encode_cursor
@@ -28,9 +29,14 @@ def event_cursor(seq: int) -> str:
 @strawberry.type(
     description="A mentor who became a good match for a mentee; sent once per pair, ever."
 )
-class MentorMatchEvent:
-    id: strawberry.ID = strawberry.field(
-        description="The event's cursor: pass it as `after` to resume after this event."
+class MentorMatchEvent(Node):
+    key: strawberry.Private[str]
+    cursor: str = strawberry.field(
+        description=(
+            "Where this event lies in its mentee's events, the same value as its "
+            "`matchEvents` edge's cursor: pass it as `mentorMatchAdded(after:)` (or "
+            "`matchEvents(after:)`) to resume after this event."
+        )
     )
     at: dt.datetime
     score: float
@@ -41,7 +47,8 @@ class MentorMatchEvent:
     @classmethod
     def from_record(cls, record: MatchEvent) -> MentorMatchEvent:
         return cls(
-            id=strawberry.ID(event_cursor(record.seq)),
+            key=record.key,
+            cursor=event_cursor(record.seq),
             at=record.at,
             score=record.score,
             signals=[MatchSignal.from_record(signal) for signal in record.signals],

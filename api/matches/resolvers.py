@@ -45,7 +45,12 @@ async def mentor_matches(
         filters=filter.to_graph() if filter else DEFAULT_FILTERS,
         window=window,
     )
-    return connection(found, window, lambda m: (m.score, m.key), MentorMatch.from_record)
+    return connection(
+        found,
+        window,
+        lambda m: (m.score, m.key),
+        lambda m: MentorMatch.from_record(m, mentee=root.key),
+    )
 
 
 @paged(read_score)

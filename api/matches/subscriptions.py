@@ -10,6 +10,7 @@ operation completes. Subscribing again with that `after` replays what was missed
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
@@ -26,15 +27,24 @@ from graph.pages import read_seq
 class MatchesSubscription:
     @strawberry.subscription(
         description=(
-            "New mentor matches for the viewer as mentee. With `after` (an event's `id` or a "
-            "`matchEvents` cursor), first replays the events after it, then goes live, with "
-            "no gap and no duplicate. On SUBSCRIPTION_OVERFLOW, subscribe again with "
-            "`extensions.after`."
+            "New mentor matches for the viewer as mentee. With `after`, first replays the "
+            "events after it, then goes live, with no gap and no duplicate. On "
+            "SUBSCRIPTION_OVERFLOW, subscribe again with `extensions.after`."
         ),
         permission_classes=[IsAuthenticated],
     )
     async def mentor_match_added(
-        self, info: Info, after: str | None = None
+        self,
+        info: Info,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description=(
+                    "A resume cursor: an event's `cursor` (the same value as its "
+                    "`matchEvents` edge's cursor), not its `id`."
+                )
+            ),
+        ] = None,
     ) -> AsyncGenerator[MentorMatchEvent, None]:
         ctx = info.context
         start = read_seq(after)

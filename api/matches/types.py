@@ -8,6 +8,7 @@ import strawberry
 
 from api.employers.types import Employer
 from api.list_bounds import MaxItems
+from api.node import Node, pair_key
 from api.people.types import Person
 from api.skills.types import Skill
 from graph.errors import BadInput
@@ -130,8 +131,15 @@ def _step(step: ranking.SkillStep) -> SkillStep:
     )
 
 
-@strawberry.type(description="A mentor for the mentee, with the score explained.")
-class MentorMatch:
+@strawberry.type(
+    description=(
+        "A mentor for the mentee, with the score explained. Its `id` names the pair (mentee, "
+        "mentor): `node(id:)` ranks that pair again, with the default weights and filters, "
+        "for the mentee (or an admin), and finds it only while `mentorMatches` would list it."
+    )
+)
+class MentorMatch(Node):
+    key: strawberry.Private[str]
     mentor: Person
     score: float
     signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNAL_NAMES))])
@@ -150,9 +158,10 @@ class MentorMatch:
     )
 
     @classmethod
-    def from_record(cls, record: ranking.MentorMatch) -> MentorMatch:
+    def from_record(cls, record: ranking.MentorMatch, *, mentee: str) -> MentorMatch:
         evidence = record.evidence
         return cls(
+            key=pair_key(mentee, record.key),
             mentor=Person.from_record(record.mentor),
             score=record.score,
             signals=[MatchSignal.from_record(s) for s in record.signals],

@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from api.context import Info
+from api.node import Node
 from api.people.types import Person
 from graph import safety
 
@@ -35,7 +36,7 @@ class ReportOutcome(Enum):
 
 
 @strawberry.type(description="A report on a person, for admins to decide.")
-class Report:
+class Report(Node):
     key: str
     reason: ReportReason
     details: str

@@ -35,6 +35,7 @@ _MATCH_EVENT_FACTS = statement("events/match_event_facts")
 _CREATE_MATCH_EVENTS = statement("events/create_match_events")
 _MATCH_EVENTS_OF_PERSON = paged_statement("events/match_events_of_person")
 _LATEST_MATCH_EVENT = statement("events/latest_match_event")
+_GET_MATCH_EVENT = statement("events/get_match_event")
 
 SEQUENCE = "match"
 
@@ -133,19 +134,29 @@ async def match_events_page(
     )
     seqs = [int(row["seq"]) for row in rows]
     prevs = [*seqs[1:], 0] if window.backward else [window.cursor or 0, *seqs]
-    return [
-        MatchEvent(
-            key=row["key"],
-            seq=seq,
-            prev=prev,
-            at=native(row["at"]),
-            mentee=row["mentee"],
-            mentor=row["mentor"],
-            score=float(row["score"]),
-            signals=parse_signals(row["signals"]),
-        )
-        for row, seq, prev in zip(rows, seqs, prevs[: len(seqs)], strict=True)
-    ]
+    return [_event(row, prev) for row, prev in zip(rows, prevs[: len(seqs)], strict=True)]
+
+
+async def get_match_event(database: Database, key: str) -> MatchEvent | None:
+    """The event with `key` while its mentee may still see its mentor, else `None`.
+
+    Read alone, out of any list, its `prev` is 0.
+    """
+    rows = await database.read(_GET_MATCH_EVENT, {"key": key})
+    return _event(rows[0], 0) if rows else None
+
+
+def _event(row: dict[str, Any], prev: int) -> MatchEvent:
+    return MatchEvent(
+        key=row["key"],
+        seq=int(row["seq"]),
+        prev=prev,
+        at=native(row["at"]),
+        mentee=row["mentee"],
+        mentor=row["mentor"],
+        score=float(row["score"]),
+        signals=parse_signals(row["signals"]),
+    )
 
 
 async def latest_match_seq(database: Database, mentee: str) -> int:

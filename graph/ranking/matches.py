@@ -14,6 +14,7 @@ from graph.errors import NotFound
 from graph.pages import FIRST_PAGE, ScoreKey, Window, check_first, score_param
 from graph.people import Person
 from graph.ranking.checks import check_cap, check_filters, check_weights
+from graph.ranking.pair_scores import score_pairs
 from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP, signals_from_row
 from graph.ranking.types import (
     DEFAULT_FILTERS,
@@ -58,6 +59,27 @@ async def mentor_matches(
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
     return tuple(_match(item) for item in row["matches"])
+
+
+async def mentor_match(database: Database, mentee_key: str, mentor_key: str) -> MentorMatch | None:
+    """The mentee's entry for one mentor in `mentor_matches` (default weights and filters),
+    or `None` when that list would not show the mentor.
+
+    The pair's score (`ranking/score_pairs`, which scores as the ranking does) places the
+    entry in the list; the list's own statement then reads backwards from just past it,
+    `(score, mentor_key + "\\0")`: no key sorts between `mentor_key` and that, so the nearest
+    row is the mentor's if the list has it there. Every field is then the list's own, from
+    the same statement, rules and evidence.
+    """
+    scored = await score_pairs(database, [(mentee_key, mentor_key)], seekers_only=False)
+    if not scored:
+        return None
+    window = Window(1, (scored[0].score, mentor_key + "\0"), backward=True)
+    try:
+        found = await mentor_matches(database, mentee_key, window=window)
+    except NotFound:
+        return None
+    return found[0] if found and found[0].key == mentor_key else None
 
 
 def match_parameters(

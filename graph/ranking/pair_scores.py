@@ -31,10 +31,15 @@ async def score_pairs(
     database: Database,
     pairs: Iterable[tuple[str, str]],
     *,
+    seekers_only: bool = True,
     weights: Weights = DEFAULT_WEIGHTS,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
 ) -> list[PairScore]:
-    """The eligible pairs among `pairs` with their scores; ineligible pairs are left out."""
+    """The eligible pairs among `pairs` with their scores; ineligible pairs are left out.
+
+    With `seekers_only` (for new-match events), a mentee not seeking a mentor has no
+    eligible pair; without it, eligibility is the ranking's.
+    """
     unique = sorted(set(pairs))
     if not unique:
         return []
@@ -42,6 +47,7 @@ async def score_pairs(
         _SCORE_PAIRS,
         {
             "pairs": [{"mentee": mentee, "mentor": mentor} for mentee, mentor in unique],
+            "seekersOnly": seekers_only,
             "socialWeight": weights.social,
             "skillWeight": weights.skills,
             "employerWeight": weights.employer,

@@ -2,21 +2,22 @@
 // a change names the few pairs it can affect, and they are scored in one round trip instead
 // of one full ranking per mentee. Same signals, weights, hub cap, third hop, exclusions and
 // rounding as the ranking, from the same rules (tests/graph/events/test_watcher.py compares
-// signals, shares and scores of the two). The one difference: only mentees seeking a mentor
-// are scored.
+// signals, shares and scores of the two). The one difference: with $seekersOnly (the
+// watcher's case), only mentees seeking a mentor are scored; without it, any mentee, as the
+// ranking does (`node(id:)` of a match, graph.ranking.matches.mentor_match).
 // Exclusions: rules/suggestible_mentor and rules/free_capacity, as the ranking. The social
 // signal walks through and divides by only people the mentee may see (rules/visible_to,
 // rules/visible_degree): at most $hubDegreeCap of the mentee's connections, lowest degree
 // first, none whose degree exceeds $hubDegreeCap; three-step walks when $thirdHopDecay > 0.
 // A pair needs a positive social, skills or employer part.
-// Parameters: $pairs (list of {mentee, mentor} keys), $socialWeight, $skillWeight,
+// Parameters: $pairs (list of {mentee, mentor} keys), $seekersOnly, $socialWeight, $skillWeight,
 //   $employerWeight, $availabilityWeight, $thirdHopDecay, $skillDecay, $hubDegreeCap.
 // Returns: one row per eligible pair: mentee, mentor (keys), score, social, skills, employer,
 //   availability (raw signals), shares (map of each signal's share of the score).
 // Indexes: person_key.
 UNWIND $pairs AS pair
 MATCH (me:Person {key: pair.mentee}), (m:Person {key: pair.mentor})
-WHERE me.seekingMentor = true AND {{suggestible_mentor(me, m)}}
+WHERE (me.seekingMentor = true OR NOT $seekersOnly) AND {{suggestible_mentor(me, m)}}
 WITH DISTINCT me, m
 WITH me, m, {{free_capacity(m)}} AS free
 WHERE free > 0

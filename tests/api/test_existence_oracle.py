@@ -17,14 +17,16 @@ from typing import Any
 import pytest
 from graphql import GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema
 
-from api.node import global_id
+from api.node import global_id, pair_key
 from api.node_lookup import LOOKUPS
 from api.schema import build_schema
 from graph.database import Database
+from graph.events.store import NewMatch, event_key, record_matches
+from graph.ranking.signals import Signal
 from graph.registry import statement
 from graph.server.stats import content_hash
 from tests.api.graphql import GraphQLClient
-from tests.builders import build, mentor, person
+from tests.builders import build, knows, mentor, person
 
 VIEWER, FRIEND, ABSENT = "viewer", "friend", "t-absent"
 HIDDEN = ("t-private", "t-connections", "t-blocked", "t-blocker")
@@ -194,22 +196,57 @@ def test_node_finds_every_node_type_again() -> None:
 async def test_node_answers_a_hidden_object_as_an_absent_id(
     gql: GraphQLClient, empty_graph: Database
 ) -> None:
-    """`node(id:)` applies each type's own visibility: a hidden person, or a request between
-    two others, is NOT_FOUND exactly as an ID that is nobody's."""
+    """`node(id:)` applies each type's own visibility: a hidden person, a request between two
+    others, a report to a member, another's match or event, a match or an event whose mentor
+    the viewer may not see, are NOT_FOUND exactly as an ID that is nobody's."""
     await _graph(empty_graph)
     request = 'mutation { requestMentorship(input: {mentor: "t-blocked"}) { request { key } } }'
     others = (await gql.data(request, as_=FRIEND))["requestMentorship"]["request"]["key"]
-    document = "query($id: ID!) { node(id: $id) { id } }"
-    hidden = {"Person": HIDDEN, "MentorshipRequest": (others,)}
+    report = (
+        'mutation { reportPerson(input: {person: "t-blocked", reason: SPAM}) { report { key } } }'
+    )
+    filed = (await gql.data(report, as_=FRIEND))["reportPerson"]["report"]["key"]
+    await build(
+        empty_graph,
+        people=[mentor("t-open"), person("t-between"), mentor("t-later")],
+        knows=knows((FRIEND, "t-between"), ("t-between", "t-open")),
+    )
+    signals = (Signal("social", 1.0, 1.0),)
+    pairs = [(VIEWER, "t-open"), (FRIEND, "t-open"), (VIEWER, "t-later")]
+    recorded = await record_matches(empty_graph, [NewMatch(*pair, 1.0, signals) for pair in pairs])
+    assert len(recorded) == len(pairs)
+    await gql.data(OPERATIONS["Mutation.blockPerson"][0], {"k": "t-later"}, as_=VIEWER)
+    hidden = {
+        "Person": HIDDEN,
+        "MentorshipRequest": (others,),
+        "Report": (filed,),
+        "MentorMatch": tuple(
+            pair_key(*pair) for pair in ((FRIEND, "t-open"), *((VIEWER, key) for key in HIDDEN))
+        ),
+        "MentorMatchEvent": (event_key(FRIEND, "t-open"), event_key(VIEWER, "t-later")),
+    }
     assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
+    absent_keys = {
+        "MentorMatch": pair_key(VIEWER, ABSENT),
+        "MentorMatchEvent": event_key(VIEWER, ABSENT),
+    }
+    document = "query($id: ID!) { node(id: $id) { id } }"
     for type_name, keys in hidden.items():
-        absent_id = global_id(type_name, ABSENT)
+        absent_id = global_id(type_name, absent_keys.get(type_name, ABSENT))
         absent = await gql.send(document, {"id": absent_id}, as_=VIEWER)
         assert absent["errors"][0]["extensions"]["code"] == "NOT_FOUND"
         for key in keys:
             hidden_id = global_id(type_name, key)
             answer = await gql.send(document, {"id": hidden_id}, as_=VIEWER)
             assert _answer(answer, hidden_id) == _answer(absent, absent_id), (type_name, key)
-    assert (await gql.data(document, {"id": global_id("MentorshipRequest", others)}, as_=FRIEND))[
-        "node"
-    ] == {"id": global_id("MentorshipRequest", others)}
+    present = {
+        (FRIEND, "member"): [global_id("MentorshipRequest", others),
+                             global_id("MentorMatch", pair_key(FRIEND, "t-open")),
+                             global_id("MentorMatchEvent", event_key(FRIEND, "t-open"))],
+        (VIEWER, "member"): [global_id("MentorMatchEvent", event_key(VIEWER, "t-open"))],
+        ("boss", "admin"): [global_id("Report", filed)],
+    }  # fmt: skip
+    for (viewer, role), ids in present.items():
+        for id_ in ids:
+            found = await gql.data(document, {"id": id_}, as_=viewer, role=role)
+            assert found["node"] == {"id": id_}, "the hidden objects above are someone's"

@@ -14,7 +14,7 @@ EVENTS = """
 query($key: String!, $after: String) {
   person(key: $key) {
     matchEvents(first: 50, after: $after) {
-      edges { cursor node { id score mentee { key } mentor { key } signals { name share } } }
+      edges { cursor node { cursor score mentee { key } mentor { key } signals { name share } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -30,7 +30,7 @@ async def _pairs(gql: GraphQLClient, key: str, after: str | None = None) -> list
     data = await gql.data(EVENTS, {"key": key, "after": after}, as_=key)
     edges: list[dict[str, Any]] = data["person"]["matchEvents"]["edges"]
     for edge in edges:
-        assert edge["cursor"] == edge["node"]["id"]
+        assert edge["cursor"] == edge["node"]["cursor"]
     return [(e["node"]["mentee"]["key"], e["node"]["mentor"]["key"]) for e in edges]
 
 
@@ -107,3 +107,34 @@ async def test_match_events_page_by_cursor_and_only_for_self_or_admin(
     assert len(admin["person"]["matchEvents"]["edges"]) == 3
     bad = await gql.error_code(EVENTS, {"key": "ana", "after": "nope"}, as_="ana")
     assert bad == "BAD_USER_INPUT"
+
+
+async def test_an_event_s_id_is_a_global_id_and_its_cursor_the_edge_s(
+    app: Starlette, gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """`node(id:)` finds an event again with the fields of its `matchEvents` entry; its
+    `cursor` is its edge's, which `mentorMatchAdded(after:)` and `matchEvents(after:)` take."""
+    await build(
+        empty_graph,
+        skills=[skill("django")],
+        people=[seeker("ana"), mentor("m0"), mentor("m1")],
+        has_skill=[{"person": m, "skill": "django", "level": 5, "years": 1} for m in ("m0", "m1")],
+        wants_to_learn=[{"person": "ana", "skill": "django", "priority": 1}],
+    )
+    await gql.data('mutation { setLearningGoals(input: {skills: ["django"]}) { person { key } } }',
+                   as_="ana")  # fmt: skip
+    await app.state.events.drain()
+    fields = "id cursor at score signals { name value share } mentee { key } mentor { key }"
+    listed = await gql.data(
+        f"{{ viewer {{ matchEvents {{ edges {{ cursor node {{ {fields} }} }} }} }} }}", as_="ana"
+    )
+    edges = listed["viewer"]["matchEvents"]["edges"]
+    assert len(edges) == 2
+    node = f"query($id: ID!) {{ node(id: $id) {{ ... on MentorMatchEvent {{ {fields} }} }} }}"
+    for edge in edges:
+        assert edge["node"]["cursor"] == edge["cursor"]
+        assert edge["node"]["id"] != edge["cursor"]
+        for viewer, role in (("ana", "member"), ("boss", "admin")):
+            found = await gql.data(node, {"id": edge["node"]["id"]}, as_=viewer, role=role)
+            assert found["node"] == edge["node"], viewer
+    assert await _pairs(gql, "ana", after=edges[0]["node"]["cursor"]) == [("ana", "m1")]

@@ -141,3 +141,39 @@ async def test_suggested_connections_are_a_keyset_connection_read_in_one_stateme
     assert seen == ["o3", "o0", "o1", "o2", "o4"], "best first, then by key, no gap or duplicate"
     bad = await gql.error_code(SUGGESTIONS, {"first": 2, "after": "bm90IGEgY3Vyc29y"}, as_="ann")
     assert bad == "BAD_USER_INPUT"
+
+
+_ENTRY = """id score freeCapacity signals { name value share } mutualConnections { id key }
+  skillPaths { skills { id } steps { fromSkill toSkill relation weight } strength mentorLevel }
+  sharedEmployers { id } mentor { id key }"""
+
+
+async def test_node_of_a_match_is_the_list_s_entry(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """`node(id:)` ranks the pair again: every field as in `mentorMatches`, for the mentee
+    (seeking a mentor or not) and admins; for anyone else the pair is nobody's."""
+    await _graph(empty_graph)
+    await build(
+        empty_graph,
+        employers=[{"key": "acme", "name": "Acme", "industry": "Software"}],
+        people=[person("cy")],
+        knows=knows(("cy", "bob")),
+        works_at=[{"person": p, "employer": "acme", "title": "dev", "since": None, "until": None}
+                  for p in ("cy", "mia")],
+    )  # fmt: skip
+    listing = f"""query($k: String!) {{ person(key: $k) {{
+      mentorMatches(first: 10) {{ nodes {{ {_ENTRY} }} }} }} }}"""
+    node = f"query($id: ID!) {{ node(id: $id) {{ ... on MentorMatch {{ {_ENTRY} }} }} }}"
+    for mentee in ("ann", "cy"):
+        entries = (await gql.data(listing, {"k": mentee}, as_=mentee))["person"]
+        entries = entries["mentorMatches"]["nodes"]
+        assert len(entries) >= 2, mentee
+        assert len({entry["id"] for entry in entries}) == len(entries)
+        for entry in entries:
+            for viewer, role in ((mentee, "member"), ("boss", "admin")):
+                found = await gql.data(node, {"id": entry["id"]}, as_=viewer, role=role)
+                assert found["node"] == entry, (mentee, viewer)
+            other = "bob" if mentee != "bob" else "ann"
+            assert await gql.error_code(node, {"id": entry["id"]}, as_=other) == "NOT_FOUND"
+    assert any(e["sharedEmployers"] for e in entries), "cy and mia work at Acme"

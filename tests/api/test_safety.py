@@ -163,3 +163,22 @@ async def test_delete_account_removes_the_person_and_what_is_about_them(
     assert await gql.error_code("mutation { deleteAccount { deleted } }", as_="nobody") == (
         "NOT_FOUND"
     )
+
+
+async def test_a_report_s_id_is_the_same_in_its_payload_the_list_and_node(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """Caches normalise a report by `id`: the payload that filed it, `reports` and
+    `node(id:)` name it alike, and `node(id:)` reads its state after a resolution."""
+    await build(empty_graph, people=[mentor("max"), person("ann")])
+    filed = await gql.data("""mutation { reportPerson(input: {person: "max", reason: SPAM})
+      { report { id key } } }""", as_="ann")  # fmt: skip
+    report = filed["reportPerson"]["report"]
+    listed = await gql.data("{ reports { nodes { id } } }", as_="boss", role="admin")
+    assert listed["reports"]["nodes"] == [{"id": report["id"]}]
+    node = "query($id: ID!) { node(id: $id) { id ... on Report { key state } } }"
+    found = await gql.data(node, {"id": report["id"]}, as_="boss", role="admin")
+    assert found["node"] == {**report, "state": "OPEN"}
+    await gql.data(RESOLVE, {"k": report["key"], "o": "DISMISSED"}, as_="boss", role="admin")
+    found = await gql.data(node, {"id": report["id"]}, as_="boss", role="admin")
+    assert found["node"]["state"] == "DISMISSED"

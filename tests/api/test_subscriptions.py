@@ -23,7 +23,8 @@ from tests.servers import api_server, redis_server
 from tests.ws import LEGACY_WS, Socket
 
 MATCHES = """subscription($after: String) {
-  mentorMatchAdded(after: $after) { id score mentee { key } mentor { key } signals { name share } }
+  mentorMatchAdded(after: $after) {
+    id cursor score mentee { key } mentor { key } signals { name share } }
 }"""
 REQUESTS = "subscription { mentorshipRequestUpdated { key state mentee { key } mentor { key } } }"
 OPT_IN = (
@@ -146,11 +147,11 @@ async def test_replay_after_a_disconnect_has_no_gap_and_no_duplicate(
 
     for mentor_key in ("m1", "m2"):  # while ana is away
         await _mutate(http, second, settings, OPT_IN, mentor_key)
-    missed = await _missed(http, first, settings, seen["id"], expect=2)
+    missed = await _missed(http, first, settings, seen["cursor"], expect=2)
     assert missed == ["m1", "m2"]
 
     sock = await _socket(second, settings, "ana")
-    await sock.subscribe("again", MATCHES, {"after": seen["id"]})
+    await sock.subscribe("again", MATCHES, {"after": seen["cursor"]})
     replayed = [(await sock.next_data("again"))["mentorMatchAdded"] for _ in range(2)]
     assert [e["mentor"]["key"] for e in replayed] == ["m1", "m2"]
     await _mutate(http, first, settings, OPT_IN, "m3")

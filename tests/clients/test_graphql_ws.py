@@ -22,11 +22,12 @@ async def test_a_subscriber_receives_new_matches_and_resumes_after_the_last_it_s
     assert [event["mentor"]["key"] for event in seen] == ["m0", "m1"]
 
     await api.data(OPT_IN, as_="m2")
-    resumed = await NodeScript.start("ws.mjs", server, "events", seen[0]["id"], "2", token=ana)
+    resumed = await NodeScript.start("ws.mjs", server, "events", seen[0]["cursor"], "2", token=ana)
     later = [(await resumed.line())["data"]["mentorMatchAdded"] for _ in range(2)]
     await resumed.finish()
     assert [event["mentor"]["key"] for event in later] == ["m1", "m2"]
     assert later[0]["id"] == seen[1]["id"]
+    assert len({event["id"] for event in [*seen, *later]}) == 3, "an event's id is its own"
 
 
 async def test_a_bad_token_is_refused_with_4403(server: str, empty_graph: Database) -> None:

@@ -33,7 +33,7 @@ if (viewer.error) throw viewer.error;
 // docs:start urql-subscribe
 const NEW_MATCHES = gql`
   subscription NewMatches($after: String) {
-    mentorMatchAdded(after: $after) { id score mentor { key } }
+    mentorMatchAdded(after: $after) { id cursor score mentor { key } }
   }
 `;
 const first = await new Promise((resolve) => {

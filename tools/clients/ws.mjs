@@ -23,9 +23,9 @@ if (mode === 'events') {
   // docs:start graphql-ws-subscribe
   const events = client.iterate({
     query: `subscription NewMatches($after: String) {
-      mentorMatchAdded(after: $after) { id score mentor { key } }
+      mentorMatchAdded(after: $after) { id cursor score mentor { key } }
     }`,
-    variables: { after }, // the last event's id: replays what was missed, then goes live
+    variables: { after }, // the last event's cursor: replays what was missed, then goes live
   });
   // docs:end
   let seen = 0;
