@@ -15,7 +15,7 @@ from graph.errors import BadInput
     description=(
         "An object with a global ID (Relay): an entity a client may cache and refetch with "
         "`node(id:)`. Types without an `id` (signals, skill paths, employment, learning "
-        "paths, suggestions, payloads) are values embedded in their parent: reading the "
+        "paths, payloads) are values embedded in their parent: reading the "
         "parent again replaces them (docs/model.md)."
     )
 )

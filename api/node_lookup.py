@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from api.context import Info
 from api.employers.types import Employer
 from api.matches.event_types import MentorMatchEvent
-from api.matches.types import MentorMatch
+from api.matches.types import ConnectionSuggestion, MentorMatch
 from api.mentorships.types import MentorshipRequest
 from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
@@ -24,6 +24,7 @@ from graph.events.store import get_match_event
 from graph.mentorships import get_requests
 from graph.people import get_person
 from graph.ranking.matches import mentor_match
+from graph.ranking.suggestions import suggested_connection
 from graph.safety import get_report
 from graph.skills import get_skills
 from graph.viewer import Viewer
@@ -73,6 +74,16 @@ async def _mentor_match(info: Info, key: str) -> Node | None:
     return MentorMatch.from_record(match, mentee=pair[0]) if match else None
 
 
+async def _connection_suggestion(info: Info, key: str) -> Node | None:
+    """The person's (and admins'), as `suggestedConnections`: the pair ranked again, found
+    only where the list would show it."""
+    pair = read_pair_key(key)
+    if pair is None or not _is_or_admin(info.context.viewer, pair[0]):
+        return None
+    suggestion = await suggested_connection(info.context.database, *pair)
+    return ConnectionSuggestion.from_record(suggestion, person=pair[0]) if suggestion else None
+
+
 async def _mentor_match_event(info: Info, key: str) -> Node | None:
     """The mentee's (and admins'), as `matchEvents`: only while the mentor is visible."""
     event = await get_match_event(info.context.database, key)
@@ -92,6 +103,7 @@ LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
     "MentorshipRequest": _mentorship_request,
     "Report": _report,
     "MentorMatch": _mentor_match,
+    "ConnectionSuggestion": _connection_suggestion,
     "MentorMatchEvent": _mentor_match_event,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""

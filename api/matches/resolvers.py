@@ -61,7 +61,12 @@ async def suggested_connections(
     from api.matches.types import ConnectionSuggestion
 
     found = await suggestions.suggested_connections(info.context.database, root.key, window=window)
-    return connection(found, window, lambda s: (s.score, s.key), ConnectionSuggestion.from_record)
+    return connection(
+        found,
+        window,
+        lambda s: (s.score, s.key),
+        lambda s: ConnectionSuggestion.from_record(s, person=root.key),
+    )
 
 
 async def learning_paths(

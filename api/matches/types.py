@@ -172,8 +172,15 @@ class MentorMatch(Node):
         )
 
 
-@strawberry.type(description="Someone you may know, with what you have in common.")
-class ConnectionSuggestion:
+@strawberry.type(
+    description=(
+        "Someone you may know, with what you have in common. Its `id` names the pair (you, "
+        "them): `node(id:)` ranks that pair again, with the default weights, for you (or an "
+        "admin), and finds it only while `suggestedConnections` would list it."
+    )
+)
+class ConnectionSuggestion(Node):
+    key: strawberry.Private[str]
     person: Person
     score: float
     mutual_count: int = strawberry.field(description="How many connections you share.")
@@ -183,8 +190,11 @@ class ConnectionSuggestion:
     )
 
     @classmethod
-    def from_record(cls, record: ranking.ConnectionSuggestion) -> ConnectionSuggestion:
+    def from_record(
+        cls, record: ranking.ConnectionSuggestion, *, person: str
+    ) -> ConnectionSuggestion:
         return cls(
+            key=pair_key(person, record.person.key),
             person=Person.from_record(record.person),
             score=record.score,
             mutual_count=record.mutual_count,

@@ -27,8 +27,10 @@ async def suggested_connections(
     weights: ConnectionWeights = DEFAULT_CONNECTION_WEIGHTS,
     window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+    only: str | None = None,
 ) -> tuple[ConnectionSuggestion, ...]:
-    """People you may know in `window`, each with their properties.
+    """People you may know in `window`, each with their properties (`only`: that one
+    person's suggestion alone, as the whole list has it).
 
     Up to `window.limit`, best first (backwards: nearest the cursor first): the one past
     the page only tells that there is more.
@@ -43,6 +45,7 @@ async def suggested_connections(
         "schoolWeight": weights.school,
         "skillWeight": weights.skills,
         "hubDegreeCap": hub_degree_cap,
+        "only": only,
         "first": window.size,
         **window.bounds(score_param),
     }
@@ -50,6 +53,18 @@ async def suggested_connections(
     if not row["found"]:
         raise NotFound(f"no person {person_key!r}")
     return tuple(_suggestion(item) for item in row["suggestions"])
+
+
+async def suggested_connection(
+    database: Database, person_key: str, other_key: str
+) -> ConnectionSuggestion | None:
+    """The person's entry for `other_key` in `suggested_connections` (default weights), or
+    `None` when that list would not show them."""
+    try:
+        found = await suggested_connections(database, person_key, only=other_key)
+    except NotFound:
+        return None
+    return found[0] if found else None
 
 
 def _suggestion(item: dict[str, Any]) -> ConnectionSuggestion:

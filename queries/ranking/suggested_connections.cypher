@@ -15,7 +15,8 @@
 // PRIVATE, and CONNECTIONS, since these people are not connections). Hidden people are
 // neither expanded, nor counted, nor shown as mutual connections.
 // Parameters: $personKey; $socialWeight (1.0), $employerWeight (0.0), $schoolWeight (0.0),
-//   $skillWeight (0.0), $hubDegreeCap (300); $first; a keyset page (graph.pages.Window) over
+//   $skillWeight (0.0), $hubDegreeCap (300); $only (a person's key, or null: that person's
+//   suggestion alone, scored as in the whole list, for `node(id:)`); $first; a keyset page (graph.pages.Window) over
 //   ORDER BY score DESC, key ASC, returning up to $first + 1 rows: forwards, $after (null or
 //   {score, key}), the rows after it; backwards, $before (null or {score, key}), the rows
 //   before it, nearest first.
@@ -51,7 +52,8 @@ CALL (me) {
   MATCH (z)-[:KNOWS]-(c:Person)
   WHERE c <> me
   WITH me, myEmployers, mySchools, mySkills, c, sum(1.0 / degree) AS social
-  WHERE {{visible_to(me, c)}}
+  WHERE ($only IS NULL OR c.key = $only)
+    AND {{visible_to(me, c)}}
     AND coalesce(c.heldFromMatching, false) = false
     AND NOT EXISTS { (me)-[:KNOWS]-(c) }
     AND NOT EXISTS { (me)-[:REQUESTED_CONNECTION]-(c) }

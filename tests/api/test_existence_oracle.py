@@ -223,11 +223,15 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
         "MentorMatch": tuple(
             pair_key(*pair) for pair in ((FRIEND, "t-open"), *((VIEWER, key) for key in HIDDEN))
         ),
+        "ConnectionSuggestion": tuple(
+            pair_key(*pair) for pair in ((FRIEND, "t-open"), *((VIEWER, key) for key in HIDDEN))
+        ),
         "MentorMatchEvent": (event_key(FRIEND, "t-open"), event_key(VIEWER, "t-later")),
     }
     assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
     absent_keys = {
         "MentorMatch": pair_key(VIEWER, ABSENT),
+        "ConnectionSuggestion": pair_key(VIEWER, ABSENT),
         "MentorMatchEvent": event_key(VIEWER, ABSENT),
     }
     document = "query($id: ID!) { node(id: $id) { id } }"
@@ -242,6 +246,7 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
     present = {
         (FRIEND, "member"): [global_id("MentorshipRequest", others),
                              global_id("MentorMatch", pair_key(FRIEND, "t-open")),
+                             global_id("ConnectionSuggestion", pair_key(FRIEND, "t-open")),
                              global_id("MentorMatchEvent", event_key(FRIEND, "t-open"))],
         (VIEWER, "member"): [global_id("MentorMatchEvent", event_key(VIEWER, "t-open"))],
         ("boss", "admin"): [global_id("Report", filed)],

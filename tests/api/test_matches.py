@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 
+from api.node import global_id, pair_key
 from graph.database import Database
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, mentor, person, skill
@@ -141,6 +142,31 @@ async def test_suggested_connections_are_a_keyset_connection_read_in_one_stateme
     assert seen == ["o3", "o0", "o1", "o2", "o4"], "best first, then by key, no gap or duplicate"
     bad = await gql.error_code(SUGGESTIONS, {"first": 2, "after": "bm90IGEgY3Vyc29y"}, as_="ann")
     assert bad == "BAD_USER_INPUT"
+
+
+async def test_node_of_a_suggestion_is_the_list_s_entry(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """`node(id:)` ranks the pair again, for the person and admins; for anyone else, and
+    for someone the list does not suggest, the pair is nobody's."""
+    await build(
+        empty_graph,
+        people=[person(k) for k in ("ann", "bob", "cy", "o1", "o2")],
+        knows=knows(("ann", "bob"), ("ann", "cy"), ("bob", "o1"), ("bob", "o2"), ("cy", "o2")),
+    )
+    entry = "id score mutualCount person { id key } mutualConnections { id key }"
+    listing = f"{{ viewer {{ suggestedConnections(first: 10) {{ nodes {{ {entry} }} }} }} }}"
+    node = f"query($id: ID!) {{ node(id: $id) {{ ... on ConnectionSuggestion {{ {entry} }} }} }}"
+    entries = (await gql.data(listing, as_="ann"))["viewer"]["suggestedConnections"]["nodes"]
+    assert [e["person"]["key"] for e in entries] == ["o2", "o1"]
+    for found in entries:
+        for viewer, role in (("ann", "member"), ("boss", "admin")):
+            assert (await gql.data(node, {"id": found["id"]}, as_=viewer, role=role))["node"] == (
+                found
+            )
+        assert await gql.error_code(node, {"id": found["id"]}, as_="bob") == "NOT_FOUND"
+    connected = global_id("ConnectionSuggestion", pair_key("ann", "bob"))
+    assert await gql.error_code(node, {"id": connected}, as_="ann") == "NOT_FOUND"
 
 
 _ENTRY = """id score freeCapacity signals { name value share } mutualConnections { id key }
