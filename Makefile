@@ -12,6 +12,7 @@ NODE_STAMP := tools/node_modules/.installed
 # Browser apps on the usual local dev servers may call the API (the environment overrides).
 DEV_ORIGINS := http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173,http://localhost:8080,http://127.0.0.1:8080
 run: export MENTORGRAPH_CORS_ORIGINS ?= $(DEV_ORIGINS)
+run: export MENTORGRAPH_ALLOWED_HOSTS ?= 127.0.0.1,localhost
 run: $(STAMP)
 	$(BIN)/mentorgraph up
 

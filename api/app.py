@@ -24,6 +24,7 @@ from api.cors import cors
 from api.errors import Unauthenticated, withheld
 from api.graphiql.assets import MOUNT, Assets
 from api.graphiql.page import page_response
+from api.hosts import AllowedHosts
 from api.http_errors import routing_error
 from api.limits import MutationRateLimiter
 from api.metrics import MetricsMiddleware, forget_this_worker, metrics
@@ -154,7 +155,7 @@ def create_app(
 
     graphql = GraphQLApp(settings, api_settings)
     routes: list[Route | WebSocketRoute] = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql),  # every method: the view answers 405 with its Allow
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
@@ -165,6 +166,7 @@ def create_app(
     return Starlette(
         routes=[*routes, *graphiql_files],
         middleware=[
+            Middleware(AllowedHosts, hosts=api_settings.allowed_hosts),
             cors(api_settings.cors_origins),
             Middleware(MetricsMiddleware, routes=paths),
             Middleware(SizeLimit, max_bytes=api_settings.max_body_bytes),

@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 
+from api.http_errors import error_response
 from graph.settings import SettingsError
 
 PREFLIGHT_MAX_AGE = 7200
@@ -45,11 +48,28 @@ def check_origin(origin: str) -> None:
         )
 
 
+class GraphQLShapedCORS(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered in the API's one error shape
+    (`api.http_errors`) rather than `text/plain`: same status, same CORS headers."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name not in ("content-type", "content-length")
+        }
+        reason = bytes(response.body).decode()
+        return error_response(response.status_code, f"{reason}.", headers=headers)
+
+
 def cors(origins: Sequence[str]) -> Middleware:
     """Lets pages on `origins` send tokens and JSON; outermost, so that every answer,
     a 413 from the size limit included, carries its headers."""
     return Middleware(
-        CORSMiddleware,
+        GraphQLShapedCORS,
         allow_origins=list(origins),
         allow_methods=["GET", "POST"],
         allow_headers=["Authorization", "Content-Type"],

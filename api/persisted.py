@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 NO_CACHE = "private, no-cache, must-revalidate"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_ID_KEYS = ("documentId", "doc_id")
+DOCUMENT_ID_KEYS = ("documentId", "doc_id")
+"""The parameters that name a document by id (GraphQL over HTTP, Relay)."""
 
 
 class PersistedQueryError(Exception):
@@ -203,7 +204,7 @@ class PersistedOperations:
 
 
 def _document_id(params: Mapping[str, Any]) -> object:
-    return next((params[key] for key in _ID_KEYS if params.get(key) is not None), None)
+    return next((params[key] for key in DOCUMENT_ID_KEYS if params.get(key) is not None), None)
 
 
 def _checked_id(document_id: object) -> str | None:

@@ -26,6 +26,8 @@ class ApiSettings:
     graphiql: bool = True
     cors_origins: tuple[str, ...] = ()
     """Origins whose browser pages may call the API (HTTP and WebSocket); none by default."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Names a request's `Host` may give (`api.hosts`); empty: any."""
     introspection: bool = True
     max_query_cost: int = 20_000
     mutations_per_minute: int = 120
@@ -71,7 +73,8 @@ class ApiSettings:
         return cls(
             jwt_secret=_jwt_secret(),
             graphiql=env_flag("MENTORGRAPH_GRAPHIQL", True),
-            cors_origins=_cors_origins(),
+            cors_origins=_listed("MENTORGRAPH_CORS_ORIGINS"),
+            allowed_hosts=_listed("MENTORGRAPH_ALLOWED_HOSTS"),
             introspection=env_flag("MENTORGRAPH_INTROSPECTION", True),
             max_query_cost=env_int("MENTORGRAPH_MAX_QUERY_COST", 20_000),
             mutations_per_minute=env_int("MENTORGRAPH_MUTATIONS_PER_MINUTE", 120),
@@ -94,9 +97,9 @@ def _trusted_documents() -> TrustedDocuments | None:
     return TrustedDocuments.load(Path(path)) if path else None
 
 
-def _cors_origins() -> tuple[str, ...]:
-    raw = os.environ.get("MENTORGRAPH_CORS_ORIGINS", "")
-    return tuple(origin.strip() for origin in raw.split(",") if origin.strip())
+def _listed(name: str) -> tuple[str, ...]:
+    """A comma-separated setting's entries (none when unset or empty)."""
+    return tuple(entry.strip() for entry in os.environ.get(name, "").split(",") if entry.strip())
 
 
 def _jwt_secret() -> str:

@@ -21,9 +21,11 @@ without details.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
+import re
 import uuid
 from collections.abc import Awaitable
 from http import HTTPStatus
@@ -49,11 +51,15 @@ from api.context import Context
 from api.http_errors import RefusedRequest, error_response, refused
 from api.limits import CostBudget
 from api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
-from api.persisted import PersistedOperations, PersistedQueryError
+from api.persisted import DOCUMENT_ID_KEYS, PersistedOperations, PersistedQueryError
 from api.response_status import served
 from api.ws_messages import CheckedLegacyWSHandler, CheckedTransportWSHandler
+from graph.text import is_text
 
 logger = logging.getLogger("mentorgraph.api")
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""An escape of a UTF-16 surrogate, paired or not: only JSON that has one is checked."""
 
 _OPERATIONS_BY_METHOD = {
     "GET": frozenset({OperationType.QUERY}),
@@ -76,7 +82,7 @@ class StrictGraphQL(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
             return
         try:
-            response = await self.run(Request(scope, receive))
+            response = await self.run(Request(_media_type_in_lower_case(scope), receive))
         except HTTPException as exc:
             response = refused(exc)
         except PersistedQueryError as exc:
@@ -88,7 +94,7 @@ class StrictGraphQL(GraphQL[Context, None]):
         await response(scope, receive, send)
 
     def is_request_allowed(self, request: BaseRequestProtocol) -> bool:
-        """GET and POST; the router sends HEAD along with GET, which answers 405 here."""
+        """GET and POST; every other method (the route takes all) answers 405 here."""
         if request.method not in _OPERATIONS_BY_METHOD:
             raise RefusedRequest(
                 405, "/graphql takes GET and POST.", headers={"Allow": "GET, POST"}
@@ -122,19 +128,38 @@ class StrictGraphQL(GraphQL[Context, None]):
         data = await super().parse_http_body(request)
         if not isinstance(data, list):
             return await self.persisted.http_operation(data, request, self.parse_json)
-        return [
-            await self.persisted.http_operation(entry, request, self.parse_json, index=index)
-            for index, entry in enumerate(data)
-        ]
+        return [await self._batch_entry(entry, request, index) for index, entry in enumerate(data)]
+
+    async def _batch_entry(
+        self, entry: GraphQLRequestData, request: AsyncHTTPRequestAdapter, index: int
+    ) -> GraphQLRequestData:
+        """An operation of a batch; a persisted-document refusal fails it alone, as its
+        entry of the batch's answer (Apollo's BatchHttpLink wants one per operation)."""
+        try:
+            return await self.persisted.http_operation(entry, request, self.parse_json, index=index)
+        except PersistedQueryError as exc:
+            return RefusedOperation(None, None, None, None, refusal=exc)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """Strawberry's rule (a GET without `query` that accepts HTML or `*/*`), but not
+        for a GET that names a persisted document instead: that one runs."""
+        params = request.query_params
+        return super().should_render_graphql_ide(request) and not any(
+            params.get(name) for name in ("extensions", *DOCUMENT_ID_KEYS)
+        )
 
     def decode_json(self, data: str | bytes) -> object:
-        """JSON in UTF-8 only (RFC 8259): other bytes fail as malformed JSON does."""
+        """JSON in UTF-8 only (RFC 8259), of Unicode text (`graph.text`): other bytes, or
+        an escaped lone surrogate, fail as malformed JSON does (on HTTP and WebSocket)."""
         if isinstance(data, bytes):
             try:
                 data = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise json.JSONDecodeError("the body is not UTF-8", "", exc.start) from exc
-        return json.loads(data)
+        value = json.loads(data)
+        if _SURROGATE_ESCAPE.search(data) and not is_text(json.dumps(value, ensure_ascii=False)):
+            raise json.JSONDecodeError("the JSON holds a lone surrogate, not text", data, 0)
+        return value
 
     def parse_json(self, data: str | bytes) -> Any:
         """A request's JSON (a body, GET's `variables` or `extensions`): an object, or a
@@ -168,7 +193,10 @@ class StrictGraphQL(GraphQL[Context, None]):
         run = functools.partial(
             self.execute_single, request, request_adapter, sub_response, context, root_value
         )
-        return [await _alone(run(data)) for data in request_data]
+        return [
+            data.result() if isinstance(data, RefusedOperation) else await _alone(run(data))
+            for data in request_data
+        ]
 
     async def execute_single(
         self,
@@ -211,6 +239,33 @@ class StrictGraphQL(GraphQL[Context, None]):
         response = super().create_response(response_data, sub_response)
         response.headers["content-type"] = media_type
         return response
+
+
+@dataclasses.dataclass
+class RefusedOperation(GraphQLRequestData):
+    """An operation of a batch refused before it runs (`api.persisted`)."""
+
+    refusal: PersistedQueryError | None = None
+
+    def result(self) -> ExecutionResult:
+        assert self.refusal is not None
+        error = GraphQLError(str(self.refusal), extensions={"code": self.refusal.code})
+        return ExecutionResult(data=None, errors=[error])
+
+
+def _media_type_in_lower_case(scope: Scope) -> Scope:
+    """Media types are case-insensitive (RFC 9110, 8.3.1); Strawberry's parser compares
+    them as written, so `Content-Type: APPLICATION/JSON` is lowered here."""
+    headers = [
+        (name, _lower_media_type(value) if name == b"content-type" else value)
+        for name, value in scope["headers"]
+    ]
+    return {**scope, "headers": headers}
+
+
+def _lower_media_type(value: bytes) -> bytes:
+    media_type, separator, parameters = value.partition(b";")
+    return media_type.lower() + separator + parameters
 
 
 async def _alone(operation: Awaitable[ExecutionResult]) -> ExecutionResult:

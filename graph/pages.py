@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from graph.errors import BadInput
+from graph.text import is_text
 
 MAX_FIRST = 100
 """The most rows a page may ask for, forwards (`first`) or backwards (`last`)."""
@@ -147,4 +148,6 @@ def _is(value: object, kind: type) -> bool:
         return False
     if kind is float:
         return isinstance(value, int | float) and math.isfinite(value)
+    if kind is str:
+        return isinstance(value, str) and is_text(value)
     return isinstance(value, kind)

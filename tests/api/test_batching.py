@@ -153,3 +153,14 @@ async def test_a_refused_batch_writes_nothing(batching: httpx.AsyncClient) -> No
     assert (await _batch(batching, {"query": HEADLINE}))[0]["data"] == {
         "person": {"headline": "before"}
     }
+
+
+async def test_a_persisted_document_refused_in_a_batch_fails_that_entry_alone(
+    batching: httpx.AsyncClient,
+) -> None:
+    """Apollo's BatchHttpLink with persisted queries wants one answer per operation."""
+    unknown = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "b" * 64}}}
+    bad_version = {"extensions": {"persistedQuery": {"version": 2, "sha256Hash": "b" * 64}}}
+    found = await _batch(batching, {"query": HEADLINE}, unknown, bad_version)
+    assert found[0] == {"data": {"person": {"headline": "before"}}}
+    assert [_code(result) for result in found[1:]] == ["PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST"]

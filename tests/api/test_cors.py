@@ -52,6 +52,7 @@ async def test_a_preflight_from_another_origin_is_refused(http: httpx.AsyncClien
         response = await http.options("/graphql", headers={"Origin": origin, **PREFLIGHT})
         assert response.status_code == 400, origin
         assert "access-control-allow-origin" not in response.headers
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST", origin
 
 
 async def test_answers_to_an_allowed_origin_say_so_and_vary_by_origin(

@@ -132,3 +132,35 @@ async def test_a_subscription_over_http_says_where_subscriptions_run(
 ) -> None:
     response = await client.post("/graphql", json={"query": SUBSCRIPTION})
     assert "WebSocket" in response.json()["errors"][0]["message"]
+
+
+async def test_a_media_type_in_upper_case_is_json(client: httpx.AsyncClient) -> None:
+    """Media types are case-insensitive (RFC 9110, 8.3.1)."""
+    headers = {"content-type": "APPLICATION/JSON; charset=UTF-8"}
+    response = await client.post(
+        "/graphql", content=b'{"query": "{ __typename }"}', headers=headers
+    )
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])
+async def test_every_other_method_answers_405_naming_get_and_post(
+    client: httpx.AsyncClient, method: str
+) -> None:
+    response = await client.request(method, "/graphql")
+    assert response.status_code == 405
+    assert _allowed(response) == "GET, POST"
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+@pytest.mark.parametrize("accept", ["*/*", "application/json, */*", "text/html, */*"])
+async def test_a_get_naming_a_persisted_document_runs_whatever_it_accepts(
+    client: httpx.AsyncClient, accept: str
+) -> None:
+    """A GET without `query` but with a document's id is an operation, not a visit to
+    GraphiQL: `fetch()` sends `Accept: */*`, and a browser `text/html, */*`."""
+    hashed = '{"persistedQuery": {"version": 1, "sha256Hash": "%s"}}' % ("b" * 64)
+    for params in ({"extensions": hashed}, {"documentId": "sha256:" + "b" * 64}):
+        response = await client.get("/graphql", params=params, headers={"accept": accept})
+        assert response.headers["content-type"].startswith("application/json"), params
+        assert response.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
