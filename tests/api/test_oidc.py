@@ -28,6 +28,8 @@ from tests.oidc import (
     ADMINS,
     AUDIENCE,
     ISSUER,
+    MALFORMED_ENTRIES,
+    UNREADABLE_DOCUMENTS,
     JwksEndpoint,
     SigningKey,
     claims,
@@ -248,6 +250,27 @@ async def test_the_keys_fetched_last_hold_while_the_endpoint_is_down(
     assert _refusal(unknown) == ("UNAUTHENTICATED", "the token's signing key (kid) is not known")
     fresh = EC.sign("ann", iat=int(time.time()) + 1)
     assert (await _send(http, fresh))["data"] == {"viewer": {"key": "ann"}}
+
+
+JUNK = {
+    **{f"entry {name}": {"keys": [entry, RSA.jwk()]} for name, entry in MALFORMED_ENTRIES.items()},
+    **{f"answer {name}": document for name, document in UNREADABLE_DOCUMENTS.items()},
+}
+
+
+@pytest.mark.parametrize("document", JUNK.values(), ids=JUNK.keys())
+async def test_nothing_in_the_jwks_fails_a_request(
+    http: httpx.AsyncClient, idp: JwksEndpoint, document: object
+) -> None:
+    """Beside a good key, a junk entry is left out; an answer without any usable key
+    keeps the last good keys. Either way the good key's tokens hold."""
+    assert "errors" not in await _send(http, RSA.sign("ann"))
+    idp.document = document
+    unknown = jwt.encode(claims("ann"), RSA.private, "RS256", headers={"kid": "rsa-9"})
+    refused = _refusal(await _send(http, unknown))
+    assert refused == ("UNAUTHENTICATED", "the token's signing key (kid) is not known")
+    assert idp.hits == 2, "the unknown kid fetched the junk"
+    assert "errors" not in await _send(http, RSA.sign("bob"))
 
 
 async def test_no_key_ever_fetched_is_unavailable(
