@@ -115,12 +115,14 @@ class JwksEndpoint:
 
     @staticmethod
     def settings_for(url: str, **overrides: Any) -> OidcSettings:
-        """Settings trusting the JWKS at `url`, where the `groups` claim may name admins;
-        a new `kid` is fetched at once (no cooldown)."""
+        """Settings trusting the JWKS at `url`, whose keys are the person keys (no
+        prefix), where the `groups` claim may name admins; a new `kid` is fetched at
+        once (no cooldown)."""
         values: dict[str, Any] = {
             "issuer": ISSUER,
             "audience": AUDIENCE,
             "jwks_url": url,
+            "key_prefix": "",
             "role_claim": "groups",
             "admin_values": frozenset({ADMINS}),
             "jwks_cooldown": 0.0,

@@ -289,6 +289,7 @@ def _env(settings: Settings, endpoint: JwksEndpoint) -> dict[str, str | None]:
         "MENTORGRAPH_OIDC_ISSUER": ISSUER,
         "MENTORGRAPH_OIDC_AUDIENCE": AUDIENCE,
         "MENTORGRAPH_OIDC_JWKS_URL": endpoint.url,
+        "MENTORGRAPH_OIDC_KEY_PREFIX": "",  # the issuer owns the key namespace
     }
 
 
