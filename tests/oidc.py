@@ -73,8 +73,8 @@ def _b64(data: bytes) -> str:
 
 
 class JwksEndpoint:
-    """Serves `keys` as a JWKS at `url` (or `document`, when set), counting the fetches;
-    `stop()` takes it down."""
+    """Serves `keys` as a JWKS at `url` (or `document`, when set: as JSON, or as it is
+    when it is bytes), counting the fetches; `stop()` takes it down."""
 
     def __init__(self, keys: list[SigningKey]) -> None:
         self.keys = keys
@@ -87,7 +87,7 @@ class JwksEndpoint:
             def do_GET(self) -> None:
                 endpoint.hits += 1
                 document = endpoint.document or {"keys": [key.jwk() for key in endpoint.keys]}
-                body = json.dumps(document).encode()
+                body = document if isinstance(document, bytes) else json.dumps(document).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -115,12 +115,14 @@ class JwksEndpoint:
 
     @staticmethod
     def settings_for(url: str, **overrides: Any) -> OidcSettings:
-        """Settings trusting the JWKS at `url`, where the `groups` claim may name admins;
-        a new `kid` is fetched at once (no cooldown)."""
+        """Settings trusting the JWKS at `url`, whose keys are the person keys (no
+        prefix), where the `groups` claim may name admins; a new `kid` is fetched at
+        once (no cooldown)."""
         values: dict[str, Any] = {
             "issuer": ISSUER,
             "audience": AUDIENCE,
             "jwks_url": url,
+            "key_prefix": "",
             "role_claim": "groups",
             "admin_values": frozenset({ADMINS}),
             "jwks_cooldown": 0.0,
@@ -135,3 +137,36 @@ def jwks_endpoint(*keys: SigningKey) -> Iterator[JwksEndpoint]:
         yield endpoint
     finally:
         endpoint.stop()
+
+
+_RSA = SigningKey.rsa("junk-rsa").jwk()
+_EC = SigningKey.ec("junk-ec").jwk()
+
+MALFORMED_ENTRIES: dict[str, object] = {
+    "alg as a list": {**_RSA, "alg": ["RS256"]},
+    "kty missing": {name: value for name, value in _RSA.items() if name != "kty"},
+    "kty as a list": {**_RSA, "kty": ["RSA"]},
+    "n not base64": {**_RSA, "n": "!!not base64!!"},
+    "n a number": {**_RSA, "n": 65537},
+    "e too small": {**_RSA, "e": "AA"},
+    "crv unknown": {**_EC, "crv": "P-999"},
+    "point off the curve": {**_EC, "x": _RSA["n"][:43]},
+    "a string": "not a key",
+    "a number": 42,
+    "null": None,
+    "a list": [_RSA],
+}
+"""JWKS entries that no key can be built from, whichever way PyJWT fails on them."""
+
+UNREADABLE_DOCUMENTS: dict[str, object] = {
+    "no keys": {"keys": []},
+    "keys not a list": {"keys": _RSA},
+    "only malformed entries": {"keys": list(MALFORMED_ENTRIES.values())},
+    "not JSON": b"<html>Bad gateway</html>",
+    "not UTF-8": b"\xff\xfe{",
+    "JSON null": b"null",
+    "a list": [_RSA],
+    "nested too deep": b"[" * 100_000,
+    "larger than 256 KiB": "x" * 300_000,
+}
+"""JWKS answers with no usable key in them: each is a failed fetch."""

@@ -5,8 +5,13 @@ as long as the issuer takes to answer. Here a fetch awaits, and concurrent calle
 share one. The keys are kept as long as the answer's `Cache-Control: max-age` says,
 within bounds, and fetched again earlier when a token names a `kid` they lack (a
 rotation), at most once per cooldown, so that tokens with made-up kids cannot hammer
-the issuer. A failed fetch keeps the keys of the last good one; only while no key was
-ever fetched does a token meet `UNAVAILABLE`.
+the issuer. A failed fetch keeps the keys of the last good one and is tried again after
+the cooldown; only while no key was ever fetched does a token meet `UNAVAILABLE`.
+
+The document is the issuer's to write, so nothing in it may fail a request: an entry
+that does not parse, whichever way it fails, is left out (and logged once, not with
+every fetch that still serves it); an answer that cannot be read at all is a failed
+fetch.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import json
 import logging
 import math
 import re
+import reprlib
 import time
 from collections.abc import Callable, Mapping
 
@@ -38,6 +44,10 @@ _MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
 logger = logging.getLogger("mentorgraph.api")
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 100
+"""The issuer's text in a log line: quoted, and cut short."""
+
 
 class _FetchFailed(Exception):
     pass
@@ -54,6 +64,7 @@ class SigningKeys:
         self._clock = clock
         self._client = httpx.AsyncClient(timeout=FETCH_TIMEOUT, follow_redirects=False)
         self._keys: dict[str, jwt.PyJWK] = {}
+        self._malformed: frozenset[str] = frozenset()
         self._fresh_until = -math.inf
         self._last_attempt = -math.inf
         self._attempts = 0
@@ -83,15 +94,16 @@ class SigningKeys:
             if self._attempts != seen:
                 return  # fetched while this caller waited: that answer is the one
             self._last_attempt = self._clock()
+            # A failure, foreseen or not, is tried again after the cooldown, not by each
+            # request meanwhile.
+            retry_at = self._last_attempt + self._cooldown
             try:
                 self._keys, ttl = await self._fetch()
+                retry_at = self._clock() + ttl
             except _FetchFailed as exc:
                 logger.warning("JWKS %s: %s; keeping %d keys", self._url, exc, len(self._keys))
-                # Tried again after the cooldown, not by each request meanwhile.
-                self._fresh_until = self._last_attempt + self._cooldown
-            else:
-                self._fresh_until = self._clock() + ttl
             finally:
+                self._fresh_until = retry_at
                 self._attempts += 1
 
     async def _fetch(self) -> tuple[dict[str, jwt.PyJWK], float]:
@@ -107,30 +119,45 @@ class SigningKeys:
             raise _FetchFailed(repr(exc)) from exc
         try:
             document = json.loads(body)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # nested too deep: RecursionError
             raise _FetchFailed("the answer is not JSON") from exc
-        keys = _signing_keys(document)
+        keys, malformed = _signing_keys(document)
+        self._report(malformed)
         if not keys:
             raise _FetchFailed("the answer holds no RS256 or ES256 signing key with a kid")
         return keys, _ttl(response.headers.get("cache-control", ""))
 
+    def _report(self, malformed: frozenset[str]) -> None:
+        for entry in sorted(malformed - self._malformed):
+            logger.warning("JWKS %s: left out a malformed entry, %s", self._url, entry)
+        self._malformed = malformed
 
-def _signing_keys(document: object) -> dict[str, jwt.PyJWK]:
-    """The usable keys of a JWKS document; others (encryption keys, other algorithms,
-    keys without a `kid`, keys that do not parse) are left out."""
+
+def _signing_keys(document: object) -> tuple[dict[str, jwt.PyJWK], frozenset[str]]:
+    """The usable keys of a JWKS document, and what was wrong with each malformed entry.
+
+    Entries that are well formed but of no use here (encryption keys, other algorithms,
+    keys without a `kid`) are left out silently; malformed ones (not an object, or not
+    a key PyJWT can build) are left out and described."""
     entries = document.get("keys") if isinstance(document, dict) else None
     keys: dict[str, jwt.PyJWK] = {}
-    for entry in entries if isinstance(entries, list) else []:
-        if not isinstance(entry, dict) or entry.get("use", "sig") != "sig":
+    malformed: set[str] = set()
+    for position, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict):
+            malformed.add(f"#{position}: a {type(entry).__name__}, not an object")
+            continue
+        if entry.get("use", "sig") != "sig":
             continue
         kid = entry.get("kid")
         try:
             key = jwt.PyJWK(entry)
-        except jwt.PyJWTError:
+        except Exception as exc:  # PyJWT lets TypeError, ValueError and others through
+            reason = f"{type(exc).__name__} {_SHORT.repr(str(exc))}"
+            malformed.add(f"#{position} (kid {_SHORT.repr(kid)}): {reason}")
             continue
         if isinstance(kid, str) and kid and key.algorithm_name in ALGORITHMS:
             keys[kid] = key
-    return keys
+    return keys, frozenset(malformed)
 
 
 def _ttl(cache_control: str) -> float:

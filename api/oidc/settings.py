@@ -3,6 +3,7 @@ which keys, and how its claims become a person's key and role (docs/security.md)
 
 `MENTORGRAPH_OIDC_ISSUER` switches it on; every other `MENTORGRAPH_OIDC_*` variable
 then refines it, and any of them without the issuer is refused rather than ignored.
+`MENTORGRAPH_OIDC_KEY_PREFIX` has no default: it must be set, if only to empty.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ class OidcSettings:
     issuer: str
     audience: str
     jwks_url: str
+    key_prefix: str
+    """Put before every mapped key: keeps the issuer's people apart from other keys. No
+    default: empty means the issuer owns the key namespace, which must be meant."""
     key_claim: str = "sub"
     """The claim whose value becomes the person's key (`api.oidc.claims.person_key`)."""
-    key_prefix: str = ""
-    """Put before every mapped key: keeps the issuer's people apart from other keys."""
     role_claim: str | None = None
     """A claim holding a string or a list of strings (groups, roles); `None`: all members."""
     analyst_values: frozenset[str] = frozenset()
@@ -114,8 +116,8 @@ class OidcSettings:
             issuer=_env("MENTORGRAPH_OIDC_ISSUER"),
             audience=_env("MENTORGRAPH_OIDC_AUDIENCE"),
             jwks_url=_env("MENTORGRAPH_OIDC_JWKS_URL"),
+            key_prefix=_key_prefix(),
             key_claim=_env("MENTORGRAPH_OIDC_KEY_CLAIM") or "sub",
-            key_prefix=_env("MENTORGRAPH_OIDC_KEY_PREFIX"),
             role_claim=_env("MENTORGRAPH_OIDC_ROLE_CLAIM") or None,
             analyst_values=_values("MENTORGRAPH_OIDC_ANALYST_VALUES"),
             admin_values=_values("MENTORGRAPH_OIDC_ADMIN_VALUES"),
@@ -126,6 +128,19 @@ class OidcSettings:
 
 def _env(name: str) -> str:
     return os.environ.get(name, "").strip()
+
+
+def _key_prefix() -> str:
+    """Set, or refused: an empty prefix lets a token act as anyone whose key was made
+    otherwise, so it has to be chosen, not fallen into."""
+    if "MENTORGRAPH_OIDC_KEY_PREFIX" not in os.environ:
+        raise SettingsError(
+            "MENTORGRAPH_OIDC_KEY_PREFIX must be set with MENTORGRAPH_OIDC_ISSUER: without "
+            "a prefix, a token whose key claim equals the key of an existing person (made "
+            "with our own tokens, or loaded) acts as that person. Set a prefix such as "
+            "'idp:', or set it empty if the identity provider owns the key namespace"
+        )
+    return _env("MENTORGRAPH_OIDC_KEY_PREFIX")
 
 
 def _values(name: str) -> frozenset[str]:

@@ -28,6 +28,8 @@ from tests.oidc import (
     ADMINS,
     AUDIENCE,
     ISSUER,
+    MALFORMED_ENTRIES,
+    UNREADABLE_DOCUMENTS,
     JwksEndpoint,
     SigningKey,
     claims,
@@ -250,6 +252,27 @@ async def test_the_keys_fetched_last_hold_while_the_endpoint_is_down(
     assert (await _send(http, fresh))["data"] == {"viewer": {"key": "ann"}}
 
 
+JUNK = {
+    **{f"entry {name}": {"keys": [entry, RSA.jwk()]} for name, entry in MALFORMED_ENTRIES.items()},
+    **{f"answer {name}": document for name, document in UNREADABLE_DOCUMENTS.items()},
+}
+
+
+@pytest.mark.parametrize("document", JUNK.values(), ids=JUNK.keys())
+async def test_nothing_in_the_jwks_fails_a_request(
+    http: httpx.AsyncClient, idp: JwksEndpoint, document: object
+) -> None:
+    """Beside a good key, a junk entry is left out; an answer without any usable key
+    keeps the last good keys. Either way the good key's tokens hold."""
+    assert "errors" not in await _send(http, RSA.sign("ann"))
+    idp.document = document
+    unknown = jwt.encode(claims("ann"), RSA.private, "RS256", headers={"kid": "rsa-9"})
+    refused = _refusal(await _send(http, unknown))
+    assert refused == ("UNAUTHENTICATED", "the token's signing key (kid) is not known")
+    assert idp.hits == 2, "the unknown kid fetched the junk"
+    assert "errors" not in await _send(http, RSA.sign("bob"))
+
+
 async def test_no_key_ever_fetched_is_unavailable(
     http: httpx.AsyncClient, idp: JwksEndpoint
 ) -> None:
@@ -266,6 +289,7 @@ def _env(settings: Settings, endpoint: JwksEndpoint) -> dict[str, str | None]:
         "MENTORGRAPH_OIDC_ISSUER": ISSUER,
         "MENTORGRAPH_OIDC_AUDIENCE": AUDIENCE,
         "MENTORGRAPH_OIDC_JWKS_URL": endpoint.url,
+        "MENTORGRAPH_OIDC_KEY_PREFIX": "",  # the issuer owns the key namespace
     }
 
 

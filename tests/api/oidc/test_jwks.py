@@ -4,13 +4,20 @@ clock the test moves, so that nothing here waits for time to pass."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
 from api.oidc.jwks import DEFAULT_TTL, MAX_TTL, MIN_TTL, SigningKeys
 from graph.errors import Unavailable
-from tests.oidc import JwksEndpoint, SigningKey, jwks_endpoint
+from tests.oidc import (
+    MALFORMED_ENTRIES,
+    UNREADABLE_DOCUMENTS,
+    JwksEndpoint,
+    SigningKey,
+    jwks_endpoint,
+)
 
 RSA = SigningKey.rsa("rsa-1")
 EC = SigningKey.ec("ec-1")
@@ -126,12 +133,38 @@ async def test_keys_that_cannot_verify_a_token_are_left_out(
     assert set(await keys.current()) == {"rsa-1"}
 
 
-@pytest.mark.parametrize("document", [{"keys": []}, {"keys": "none"}, ["x"], "x" * 300_000])
-async def test_an_answer_without_usable_keys_is_a_failed_fetch(
+@pytest.mark.parametrize("entry", MALFORMED_ENTRIES.values(), ids=MALFORMED_ENTRIES.keys())
+async def test_a_malformed_entry_is_left_out_and_logged_once(
+    keys: SigningKeys,
+    idp: JwksEndpoint,
+    clock: Clock,
+    caplog: pytest.LogCaptureFixture,
+    entry: object,
+) -> None:
+    idp.document = {"keys": [entry, RSA.jwk()]}
+    with caplog.at_level(logging.WARNING, logger="mentorgraph.api"):
+        assert set(await keys.current()) == {"rsa-1"}
+        clock.now += DEFAULT_TTL
+        assert set(await keys.current()) == {"rsa-1"}
+    assert idp.hits == 2
+    logged = [record.getMessage() for record in caplog.records]
+    assert len(logged) == 1, logged
+    assert "left out a malformed entry, #0" in logged[0]
+
+
+@pytest.mark.parametrize("document", UNREADABLE_DOCUMENTS.values(), ids=UNREADABLE_DOCUMENTS.keys())
+async def test_an_answer_without_usable_keys_is_a_failed_fetch_tried_after_the_cooldown(
     keys: SigningKeys, idp: JwksEndpoint, clock: Clock, document: object
 ) -> None:
     await keys.current()
     idp.document = document
     clock.now += DEFAULT_TTL
-    assert set(await keys.current()) == {"rsa-1", "ec-1"}, "the last good keys"
-    assert idp.hits == 2
+    for step in (0.0, COOLDOWN - 1):
+        clock.now += step
+        for i in range(20):
+            assert set(await keys.current()) == {"rsa-1", "ec-1"}, "the last good keys"
+            assert await keys.find(f"random-{i}") is None
+        assert idp.hits == 2, "one failed fetch, then none until the cooldown is over"
+    clock.now += 1
+    await keys.current()
+    assert idp.hits == 3

@@ -8,11 +8,13 @@ import pytest
 from api.app import create_app
 from api.oidc.settings import OidcSettings
 from graph.settings import Settings
+from tests.servers import api_exit
 
 REQUIRED = {
     "MENTORGRAPH_OIDC_ISSUER": "https://id.example.test/",
     "MENTORGRAPH_OIDC_AUDIENCE": "mentorgraph",
     "MENTORGRAPH_OIDC_JWKS_URL": "https://id.example.test/certs",
+    "MENTORGRAPH_OIDC_KEY_PREFIX": "idp:",
 }
 
 
@@ -30,8 +32,23 @@ def test_without_an_issuer_there_is_no_identity_provider() -> None:
 def test_the_defaults(env: pytest.MonkeyPatch) -> None:
     settings = OidcSettings.from_env()
     assert settings is not None
-    assert (settings.key_claim, settings.key_prefix, settings.role_claim) == ("sub", "", None)
+    assert (settings.key_claim, settings.key_prefix, settings.role_claim) == ("sub", "idp:", None)
     assert (settings.leeway, settings.jwks_cooldown) == (30.0, 10.0)
+
+
+def test_an_empty_key_prefix_is_allowed_when_set(env: pytest.MonkeyPatch) -> None:
+    env.setenv("MENTORGRAPH_OIDC_KEY_PREFIX", "")
+    settings = OidcSettings.from_env()
+    assert settings is not None
+    assert settings.key_prefix == ""
+
+
+def test_without_a_key_prefix_the_server_exits_naming_the_risk() -> None:
+    result = api_exit({**REQUIRED, "MENTORGRAPH_OIDC_KEY_PREFIX": None})
+    assert result.returncode != 0
+    assert "MENTORGRAPH_OIDC_KEY_PREFIX must be set with MENTORGRAPH_OIDC_ISSUER" in result.stderr
+    assert "acts as that person" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_the_role_mapping(env: pytest.MonkeyPatch) -> None:
