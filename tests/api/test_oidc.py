@@ -253,9 +253,17 @@ async def test_the_keys_fetched_last_hold_while_the_endpoint_is_down(
 
 
 JUNK = {
-    **{f"entry {name}": {"keys": [entry, RSA.jwk()]} for name, entry in MALFORMED_ENTRIES.items()},
-    **{f"answer {name}": document for name, document in UNREADABLE_DOCUMENTS.items()},
+    **{
+        f"entry {name}": {"keys": [MALFORMED_ENTRIES[name], RSA.jwk()]}
+        for name in ("alg as a list", "point off the curve", "a string")
+    },
+    **{
+        f"answer {name}": UNREADABLE_DOCUMENTS[name]
+        for name in ("only malformed entries", "not JSON", "nested too deep")
+    },
 }
+"""A sample through the real app, one of each way PyJWT or the answer fails; every
+shape of `tests.oidc` goes through the key cache itself (`tests/api/oidc/test_jwks.py`)."""
 
 
 @pytest.mark.parametrize("document", JUNK.values(), ids=JUNK.keys())
