@@ -8,6 +8,7 @@ object the viewer may not see answers NOT_FOUND exactly as a key that is nobody'
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from api.context import Info
 from api.employers.types import Employer
@@ -18,6 +19,7 @@ from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
 from api.safety.types import Report
 from api.skills.types import Skill
+from graph.database import Database
 from graph.employers import get_employers
 from graph.errors import NotFound
 from graph.events.store import get_match_event
@@ -28,6 +30,8 @@ from graph.ranking.suggestions import suggested_connection
 from graph.safety import get_report
 from graph.skills import get_skills
 from graph.viewer import Viewer
+
+R = TypeVar("R")
 
 
 async def _person(info: Info, key: str) -> Node | None:
@@ -64,24 +68,22 @@ async def _report(info: Info, key: str) -> Node | None:
     return Report.from_record(report) if report else None
 
 
-async def _mentor_match(info: Info, key: str) -> Node | None:
-    """The mentee's (and admins'), as `mentorMatches`: the pair ranked again, found only
-    where the list would show it."""
-    pair = read_pair_key(key)
-    if pair is None or not _is_or_admin(info.context.viewer, pair[0]):
-        return None
-    match = await mentor_match(info.context.database, *pair)
-    return MentorMatch.from_record(match, mentee=pair[0]) if match else None
+def _ranked_pair(
+    rank: Callable[[Database, str, str], Awaitable[R | None]],
+    to_node: Callable[[R, str], Node],
+) -> Callable[[Info, str], Awaitable[Node | None]]:
+    """The lookup of a ranked list's entry, whose key is the pair (owner, other): the
+    owner's (and admins'), as the list is; the pair ranked again, found only where the
+    list would show it (`mentorMatches`, `suggestedConnections`)."""
 
+    async def lookup(info: Info, key: str) -> Node | None:
+        pair = read_pair_key(key)
+        if pair is None or not _is_or_admin(info.context.viewer, pair[0]):
+            return None
+        found = await rank(info.context.database, *pair)
+        return to_node(found, pair[0]) if found is not None else None
 
-async def _connection_suggestion(info: Info, key: str) -> Node | None:
-    """The person's (and admins'), as `suggestedConnections`: the pair ranked again, found
-    only where the list would show it."""
-    pair = read_pair_key(key)
-    if pair is None or not _is_or_admin(info.context.viewer, pair[0]):
-        return None
-    suggestion = await suggested_connection(info.context.database, *pair)
-    return ConnectionSuggestion.from_record(suggestion, person=pair[0]) if suggestion else None
+    return lookup
 
 
 async def _mentor_match_event(info: Info, key: str) -> Node | None:
@@ -102,8 +104,13 @@ LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
     "Employer": _employer,
     "MentorshipRequest": _mentorship_request,
     "Report": _report,
-    "MentorMatch": _mentor_match,
-    "ConnectionSuggestion": _connection_suggestion,
+    "MentorMatch": _ranked_pair(
+        mentor_match, lambda match, mentee: MentorMatch.from_record(match, mentee=mentee)
+    ),
+    "ConnectionSuggestion": _ranked_pair(
+        suggested_connection,
+        lambda suggestion, person: ConnectionSuggestion.from_record(suggestion, person=person),
+    ),
     "MentorMatchEvent": _mentor_match_event,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""
