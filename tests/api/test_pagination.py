@@ -178,3 +178,83 @@ async def test_a_page_goes_one_way_with_1_to_100_rows(
     for name in CONNECTIONS:
         errors = (await _page(gql, name, **page))["errors"]
         assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}, (name, page)
+
+
+# The lists of people, with where each names the person (on Person "ann").
+PEOPLE_LISTS = {
+    "people": ("Query", "", "key"),
+    "connections": ("Person", "", "key"),
+    "mentorMatches": ("Person", "", "mentor { key }"),
+    "suggestedConnections": ("Person", "", "person { key }"),
+    "matchEvents": ("Person", "", "mentor { key }"),
+}
+INFO = "hasNextPage hasPreviousPage startCursor endCursor"
+HIDDEN = {"hid", "blk", "far"}
+"""PRIVATE, blocked by ann, and CONNECTIONS without being ann's connection."""
+
+
+@pytest.fixture
+async def hiding_graph(gql: GraphQLClient, empty_graph: Database) -> Database:
+    """Every list of people would hold `HIDDEN` were they visible to the member "ann"."""
+    await build(
+        empty_graph,
+        people=[
+            person("ann", seekingMentor=True), person("bob"), person("cy"),
+            *(mentor(k) for k in ("max", "mia", "hid", "blk", "far")),
+        ],
+        knows=knows(("ann", "bob"), ("ann", "cy"), ("ann", "hid"), ("ann", "blk"),
+                    *(("bob", k) for k in ("max", "mia", "hid", "blk", "far")), ("cy", "far")),
+    )  # fmt: skip
+    signals = (Signal("social", 1.0, 1.0),)
+    mentors = ("max", "mia", *sorted(HIDDEN))
+    await record_matches(empty_graph, [NewMatch("ann", k, 1.0, signals) for k in mentors])
+    # Hidden once their events are recorded (an event is not recorded for a hidden mentor).
+    await gql.data('mutation { blockPerson(input: {person: "blk"}) { person } }', as_="ann")
+    hide = "mutation($v: Visibility!) { updateProfile(input: {visibility: $v}) { person { key } } }"
+    await gql.data(hide, {"v": "PRIVATE"}, as_="hid")
+    await gql.data(hide, {"v": "CONNECTIONS"}, as_="far")
+    return empty_graph
+
+
+async def _keys(gql: GraphQLClient, field: str, *, backward: bool) -> list[str]:
+    """The people "ann" reads in a list, page by page (2 rows a page), either way."""
+    on, arguments, names = PEOPLE_LISTS[field]
+    selection = (
+        f"{field}({arguments}first: $first, after: $after, last: $last, before: $before) "
+        f"{{ nodes {{ {names} }} pageInfo {{ {INFO} }} }}"
+    )
+    if on == "Person":
+        selection = f'person(key: "ann") {{ {selection} }}'
+    document = f"query($first: Int, $after: String, $last: Int, $before: String) {{ {selection} }}"
+    pages: list[list[str]] = []
+    cursor = None
+    for _ in range(20):
+        page = {"last": 2, "before": cursor} if backward else {"first": 2, "after": cursor}
+        body = await gql.send(document, page, as_="ann")
+        assert "errors" not in body, body
+        data = body["data"]["person"][field] if on == "Person" else body["data"][field]
+        pages.append([json.dumps(node, sort_keys=True) for node in data["nodes"]])
+        info = data["pageInfo"]
+        if not (info["hasPreviousPage"] if backward else info["hasNextPage"]):
+            return [row for found in (pages[::-1] if backward else pages) for row in found]
+        cursor = info["startCursor"] if backward else info["endCursor"]
+    raise AssertionError(f"{field}: more pages than rows")
+
+
+@pytest.mark.parametrize("field", PEOPLE_LISTS)
+async def test_no_reading_of_a_list_of_people_shows_a_hidden_person(
+    gql: GraphQLClient, hiding_graph: Database, field: str
+) -> None:
+    """Both readings of each statement (`{{forwards|backwards}}`) apply the visibility
+    rule: a member walking either way sees the same visible people, none of `HIDDEN`."""
+    forwards = await _keys(gql, field, backward=False)
+    assert forwards, field
+    assert await _keys(gql, field, backward=True) == forwards
+    assert not any(f'"{key}"' in row for row in forwards for key in HIDDEN), (field, forwards)
+    # Once visible, they are in the list: the graph places them there.
+    await gql.data('mutation { unblockPerson(input: {person: "blk"}) { person } }', as_="ann")
+    public = "mutation { updateProfile(input: {visibility: PUBLIC}) { person { key } } }"
+    for key in ("hid", "far"):
+        await gql.data(public, as_=key)
+    shown = await _keys(gql, field, backward=True)
+    assert any(f'"{key}"' in row for row in shown for key in HIDDEN), (field, shown)
