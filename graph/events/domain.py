@@ -19,13 +19,23 @@ from graph.ranking.signals import Signal
 
 @dataclass(frozen=True)
 class MentorChanged:
-    """A mentor opted in, changed capacity, or freed a slot (a mentorship ended)."""
+    """A mentor opted in or out, or changed capacity (`setMentorPreferences`)."""
 
     mentor: str
 
 
 @dataclass(frozen=True)
 class SkillAdded:
+    """A person gained a skill or changed its level (`addSkill`)."""
+
+    person: str
+    skill: str
+
+
+@dataclass(frozen=True)
+class SkillRemoved:
+    """A person no longer lists a skill (`removeSkill`)."""
+
     person: str
     skill: str
 
@@ -46,8 +56,16 @@ class Connected:
 
 
 @dataclass(frozen=True)
+class Disconnected:
+    """Two people are no longer connected (`removeConnection`)."""
+
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
 class RequestUpdated:
-    """A mentorship request was created or changed state."""
+    """A mentorship request was created or changed state (ACCEPTED starts a mentorship)."""
 
     request: str
     mentee: str
@@ -55,7 +73,63 @@ class RequestUpdated:
     state: str
 
 
-DomainEvent: TypeAlias = MentorChanged | SkillAdded | GoalsChanged | Connected | RequestUpdated
+@dataclass(frozen=True)
+class MentorshipEnded:
+    """An active mentorship ended: the mentor has a slot free, the mentee may match them again."""
+
+    mentee: str
+    mentor: str
+
+
+@dataclass(frozen=True)
+class BlockChanged:
+    """`by` blocked or unblocked `person` (exclusions apply both ways)."""
+
+    by: str
+    person: str
+    blocked: bool
+
+
+@dataclass(frozen=True)
+class ProfileChanged:
+    """A person changed what matching reads of their profile: visibility, seekingMentor,
+    languages (`updateProfile`)."""
+
+    person: str
+
+
+@dataclass(frozen=True)
+class HoldChanged:
+    """A person was held from matching, or released (reports and their resolution)."""
+
+    person: str
+
+
+@dataclass(frozen=True)
+class PersonDeleted:
+    """A person deleted their account. Their connections are gone from the graph with them,
+    so the change carries them (at most the fan-out; `truncated` says there were more)."""
+
+    person: str
+    connections: tuple[str, ...]
+    truncated: bool
+
+
+DomainEvent: TypeAlias = (
+    MentorChanged
+    | SkillAdded
+    | SkillRemoved
+    | GoalsChanged
+    | Connected
+    | Disconnected
+    | RequestUpdated
+    | MentorshipEnded
+    | BlockChanged
+    | ProfileChanged
+    | HoldChanged
+    | PersonDeleted
+)
+"""Every kind of committed change that can change someone's matches (the change log's kinds)."""
 
 
 def match_topic(mentee: str) -> str:
