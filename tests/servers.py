@@ -28,6 +28,11 @@ def lifespan(app: ASGIApp) -> LifespanManager:
     return LifespanManager(app, startup_timeout=30, shutdown_timeout=DRAIN_TIMEOUT * 3)
 
 
+START_BOUND = 120.0
+"""Seconds a started process may take to answer: importing the app alone has taken 16 s on
+this shared machine under load. Only a process that never answers waits this long."""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -120,8 +125,12 @@ def api_process(
     port = free_port()
     process = subprocess.Popen(api_command(port), cwd=ROOT, env=api_environment(env))
     base = f"http://127.0.0.1:{port}"
+
+    def healthy() -> bool:
+        return httpx.get(f"{base}/healthz").status_code == 200
+
     try:
-        _wait(lambda: httpx.get(f"{base}/healthz").status_code == 200, "uvicorn", process, 30)
+        _wait(healthy, "uvicorn", process, START_BOUND)
         yield process, base
     finally:
         _stop(process)
