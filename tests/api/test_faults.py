@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -38,7 +39,11 @@ BOOKKEEPING_TIMEOUT = 120.0
 
 
 async def _writer(
-    gql: GraphQLClient, name: str, stop: asyncio.Event, acked: list[str], slowest: list[float]
+    gql: GraphQLClient,
+    name: str,
+    stop: asyncio.Event,
+    outcomes: dict[str, list[str]],
+    slowest: list[float],
 ) -> None:
     i = 0
     while not stop.is_set():
@@ -47,10 +52,19 @@ async def _writer(
         body = await gql.send(CREATE, as_=key)
         slowest.append(time.monotonic() - began)
         if "errors" not in body:
-            acked.append(key)
+            outcomes["acked"].append(key)
         else:
             assert body["errors"][0]["extensions"]["code"] == "UNAVAILABLE", body
+            outcomes["refused"].append(key)
         i += 1
+
+
+async def _until(condition: Callable[[], bool], what: str) -> None:
+    """Polls `condition` until it holds; only a server that never gets there hits the limit."""
+    began = time.monotonic()
+    while not condition():
+        assert time.monotonic() - began < RECOVERY_LIMIT, what
+        await asyncio.sleep(0.1)
 
 
 async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
@@ -69,15 +83,18 @@ async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
             transport = httpx.ASGITransport(app=manager.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
                 gql = GraphQLClient(http, api_settings.jwt_secret)
-                stop, acked, durations = asyncio.Event(), [], []
+                stop, durations = asyncio.Event(), []
+                outcomes: dict[str, list[str]] = {"acked": [], "refused": []}
+                acked = outcomes["acked"]
                 writers = [
-                    asyncio.create_task(_writer(gql, f"w{n}", stop, acked, durations))
+                    asyncio.create_task(_writer(gql, f"w{n}", stop, outcomes, durations))
                     for n in range(4)
                 ]
-                await asyncio.sleep(1.5)
+                # Killed under load: once writes are acknowledged, and back once they are refused.
+                await _until(lambda: len(acked) > 0, "no write acknowledged before the kill")
                 await asyncio.to_thread(server.kill)
                 assert (await http.get("/readyz")).status_code == 503
-                await asyncio.sleep(2.0)
+                await _until(lambda: len(outcomes["refused"]) > 0, "no write refused while away")
                 await asyncio.to_thread(server.start)
                 back = time.monotonic()
                 while (await http.get("/readyz")).status_code != 200:
