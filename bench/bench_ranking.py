@@ -98,28 +98,38 @@ async def timed_run(database: Database, mentees: list[str], cap: int) -> list[fl
     return latencies
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def dataset_arguments(doc: str, *, mentees: int, runs: int) -> argparse.ArgumentParser:
+    """The command line of the ranking benchmarks: a dataset, loaded or not, a sample size."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("dataset", choices=["ego-facebook", "synthetic"])
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=synthetic.DEMO_SEED)
     parser.add_argument("--load", action="store_true", help="wipe and load the dataset first")
-    parser.add_argument("--mentees", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument("--mentees", type=int, default=mentees)
+    parser.add_argument("--runs", type=int, default=runs)
+    return parser
 
+
+async def dataset(
+    database: Database, args: argparse.Namespace
+) -> tuple[str, list[str], Counter[str]]:
+    """(label, people seeking a mentor, degrees) of the dataset, loaded first with `--load`."""
+    if args.dataset == "ego-facebook":
+        if args.load:
+            await load_ego_facebook(database, ego_edges())
+        seeking, degrees = ego_people()
+        return "ego-Facebook", seeking, degrees
+    if args.load:
+        await load_synthetic(database, args.people, args.seed)
+    seeking, degrees = synthetic_people(args.people, args.seed)
+    return f"synthetic {args.people:,}", seeking, degrees
+
+
+async def main() -> None:
+    args = dataset_arguments(__doc__ or "", mentees=500, runs=3).parse_args()
     database = await connect()
     try:
-        if args.dataset == "ego-facebook":
-            if args.load:
-                await load_ego_facebook(database, ego_edges())
-            seeking, degrees = ego_people()
-            label = "ego-Facebook"
-        else:
-            if args.load:
-                await load_synthetic(database, args.people, args.seed)
-            seeking, degrees = synthetic_people(args.people, args.seed)
-            label = f"synthetic {args.people:,}"
+        label, seeking, degrees = await dataset(database, args)
         mentees = sample(seeking, degrees, args.mentees)
         await timed_run(database, mentees, DEFAULT_HUB_DEGREE_CAP)  # warm-up
         await timed_run(database, mentees, NO_CAP)

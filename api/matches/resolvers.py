@@ -12,7 +12,8 @@ import strawberry
 from api.context import Info
 from api.pagination import Connection, connection, paged
 from graph.pages import ScoreKey, Window, read_score
-from graph.ranking import matches, paths, suggestions
+from graph.ranking import paths, suggestions
+from graph.ranking.stored_pages import served_matches
 from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
@@ -35,15 +36,20 @@ async def mentor_matches(
     weights: Annotated[MatchWeights, strawberry.lazy(_TYPES)] | None = None,
     filter: Annotated[MatchFilter, strawberry.lazy(_TYPES)] | None = None,
 ) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
-    """Mentors for this person as mentee, best first, each with its evidence."""
+    """Mentors for this person as mentee, best first, each with its evidence: from their
+    stored page when it can answer (graph.ranking.stored_pages), after this process's own
+    writes have reached the pages."""
     from api.matches.types import MentorMatch
 
-    found = await matches.mentor_matches(
+    pages = info.context.events.pages
+    await pages.settled()
+    found = await served_matches(
         info.context.database,
         root.key,
         weights=weights.to_graph() if weights else DEFAULT_WEIGHTS,
         filters=filter.to_graph() if filter else DEFAULT_FILTERS,
         window=window,
+        refresh=pages.refresh,
     )
     return connection(
         found,

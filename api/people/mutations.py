@@ -10,7 +10,7 @@ from api.people.types import MAX_LANGUAGES, MAX_TOPICS, Person, Visibility
 from api.permissions import IsAuthenticated
 from graph import connections, people
 from graph.errors import BadInput
-from graph.events.domain import Connected, MentorChanged
+from graph.events.domain import Connected, MentorChanged, ProfileChanged
 
 MAX_CAPACITY = 20
 
@@ -94,6 +94,7 @@ class PeopleMutation:
         record = await people.update_profile(
             info.context.database, info.context.viewer_key(), input.fields()
         )
+        info.context.events.publish(ProfileChanged(record.key))
         return ProfilePayload(person=Person.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])

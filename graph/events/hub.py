@@ -17,6 +17,7 @@ from graph.events.domain import DomainEvent, RequestUpdated, request_topic
 from graph.events.person_batcher import PersonBatcher
 from graph.events.redis_bus import RedisBus
 from graph.events.watcher import MatchWatcher
+from graph.ranking.page_keeper import PageKeeper
 from graph.settings import Settings, WatchSettings
 
 logger = logging.getLogger("mentorgraph.events")
@@ -34,6 +35,7 @@ class EventHub:
         self.bus = bus
         self.watcher = MatchWatcher(database, bus, watch)
         self.people = PersonBatcher(database)
+        self.pages = PageKeeper(database)
         self._tasks: set[asyncio.Task[None]] = set()
         self._watching = asyncio.Semaphore(MAX_CONCURRENT_WATCHERS)
 
@@ -45,15 +47,17 @@ class EventHub:
         return cls(database, bus, settings.watch)
 
     def publish(self, event: DomainEvent) -> None:
-        """React to a committed change, in the background."""
+        """React to a committed change, in the background: stored match pages first."""
+        self.pages.invalidate(event)
         task = asyncio.create_task(self._handle(event))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def drain(self) -> None:
-        """Wait until every published event has been handled."""
+        """Wait until every published event has been handled, and every page refreshed."""
         while self._tasks:
             await asyncio.gather(*tuple(self._tasks), return_exceptions=True)
+        await self.pages.drain()
 
     async def close(self, *, timeout: float = DRAIN_TIMEOUT) -> None:
         try:

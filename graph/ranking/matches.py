@@ -58,7 +58,7 @@ async def mentor_matches(
     (row,) = await database.read(_MENTOR_MATCHES.reading(backward=window.backward), params)
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
-    return tuple(_match(item) for item in row["matches"])
+    return tuple(match_from_row(item) for item in row["matches"])
 
 
 async def mentor_match(database: Database, mentee_key: str, mentor_key: str) -> MentorMatch | None:
@@ -113,7 +113,8 @@ def match_parameters(
     }
 
 
-def _match(item: dict[str, Any]) -> MentorMatch:
+def match_from_row(item: dict[str, Any]) -> MentorMatch:
+    """A match from a row of `ranking/mentor_matches` (or of `ranking/stored_matches`)."""
     return MentorMatch(
         mentor=Person.from_row(item["mentor"]),
         score=float(item["score"]),

@@ -20,6 +20,7 @@ from graph.pages import ScoreKey, Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
 from graph.ranking.paths import learning_paths
+from graph.ranking.stored_pages import read_stored
 from graph.ranking.suggestions import suggested_connections
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,10 @@ async def compile_ranking_plans(database: Database) -> float:
     patient = database.with_timeout(PLANNING_TIMEOUT)
     try:
         await score_pairs(patient, [(_NOBODY, _NOBODY)])
-        for rank in (mentor_matches, suggested_connections, learning_paths):
+        for rank in (mentor_matches, suggested_connections, learning_paths, read_stored):
             with contextlib.suppress(NotFound):
                 await rank(patient, _NOBODY)
-        for paged in (mentor_matches, suggested_connections):  # their backward readings
+        for paged in (mentor_matches, suggested_connections, read_stored):  # backward readings
             with contextlib.suppress(NotFound):
                 await paged(patient, _NOBODY, window=_BACKWARDS)
     except Unavailable as exc:

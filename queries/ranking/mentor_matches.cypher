@@ -314,7 +314,7 @@ CALL (me) {
        $availabilityWeight * c.availability AS availabilityPart
 
   // Evidence for the page only. Mutual connections are those the social signal expanded
-  // (all visible to the mentee).
+  // (all visible to the mentee); skill paths from rules/skill_evidence, as stored pages read them.
   CALL (vias) {
     UNWIND vias AS via
     WITH via.person AS z, via.degree AS degree
@@ -322,29 +322,9 @@ CALL (me) {
     LIMIT 3
     RETURN collect(z { .* }) AS mutualConnections
   }
-  CALL (m, targets) {
-    UNWIND targets AS target
-    WITH target.skill AS t
-    MATCH (m)-[h:CAN_TEACH]->(s:Skill)
-    MATCH p = (s)
-          ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
-            WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
-          (t)
-    WITH t, s, h, r, nodes(p) AS path,
-         coalesce(h.level, 1) / 5.0 * reduce(f = 1.0, rel IN r | f * $skillDecay *
-             CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END)
-         AS strength
-    ORDER BY strength DESC, size(r), s.key
-    WITH t, collect({
-      target: t.key, skill: s.key, level: h.level, strength: strength,
-      path: path,
-      steps: [i IN range(0, size(r) - 1) | {
-        from: path[i].key, to: path[i + 1].key, relation: type(r[i]), weight: r[i].weight}]
-    })[0] AS best
-    ORDER BY best.strength DESC, best.target
-    RETURN collect(best { .target, .skill, .level, .strength, .steps,
-                          skills: [n IN best.path | n { .* }] }) AS skillPaths
-  }
+  WITH m, free, social, skills, employer, availability, employers, total, score, socialPart,
+       skillPart, employerPart, availabilityPart, mutualConnections,
+       {{skill_evidence(m, targets)}} AS skillPaths
   RETURN collect({
     key: m.key, mentor: m { .* }, score: score,
     social: social, skills: skills, employer: employer, availability: availability,

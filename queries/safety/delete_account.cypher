@@ -36,5 +36,26 @@ CALL (p) {
   OPTIONAL MATCH (p)--(e:MatchEvent)
   DETACH DELETE e
 }
+// Stored match pages (graph.ranking.stored_pages): their own goes; those of their connections
+// may name them as a mutual connection, so lose those candidates and go stale; and a mentee
+// who leaves frees their mentor's slot, which no page traversal can follow once they are gone,
+// so every page goes stale (the global epoch, docs/ranking.md).
+CALL (p) {
+  OPTIONAL MATCH (p)<-[:PAGE_OF]-(own:MatchPage)
+  DETACH DELETE own
+}
+CALL (p) {
+  MATCH (p)-[:KNOWS]-(:Person)<-[:PAGE_OF]-(page:MatchPage)-[c:CANDIDATE]->()
+  WHERE p.key IN c.vias
+  SET page.version = page.version + 1
+  DELETE c
+}
+CALL (p) {
+  MATCH (:Person)-[:MENTORS {status: 'ACTIVE'}]->(p)
+  WITH count(*) AS mentors WHERE mentors > 0
+  MERGE (epoch:MatchPageEpoch {name: 'global'})
+  ON CREATE SET epoch.value = 0
+  SET epoch.value = epoch.value + 1
+}
 DETACH DELETE p
 RETURN count(p) AS deleted

@@ -1,0 +1,88 @@
+// Reads a page of a mentee's mentor matches from their stored candidates (the top
+// graph.ranking.stored_pages.KEEP of ranking/mentor_matches for the default weights, no filters,
+// written by ranking/store_match_page), in the live statement's row shape, so that a served
+// page and a live one are mapped alike (graph.ranking.matches).
+// Freshness: the page is served only when its candidates were stored at the page's current
+// version (ranking/invalidate_match_pages bumps it) and the global epoch
+// (ranking/bump_match_page_epoch), less than $maxAge seconds ago.
+// Exact at read time: every candidate passes the ranking's own exclusions again
+// (rules/suggestible_mentor, rules/free_capacity > 0), and the filters $minScore, $language,
+// $outsideMyEmployer; the mentor, every mutual connection (kept only when visible_to the
+// mentee now), shared employer and skill (rules/skill_evidence) come with their current
+// properties; freeCapacity is the current one. Scores and signals are those stored.
+// Served: the stored list holds every row the live statement could return there: it was
+// complete (fewer than KEEP candidates existed), or forwards, the page is full ($first + 1
+// rows) or the list's last score is under $minScore, or backwards, $before lies within it.
+// Otherwise the caller reads the live statement.
+// Parameters: $menteeKey; $maxAge (seconds); $skillDecay (the default weights'); filters
+//   $language, $outsideMyEmployer, $minScore; $first; a keyset page over ORDER BY score DESC,
+//   key ASC as ranking/mentor_matches: forwards $after, backwards $before (null or
+//   {score, key}).
+// Returns one row: found (the mentee exists), fresh (the stored page may be served), served
+//   (matches is the page the live statement would return), pageId, version, epoch (the token a
+//   refresh stores under: null pageId when no page exists), matches (as ranking/mentor_matches).
+// Indexes: person_key, match_page_epoch_name, employer_key.
+OPTIONAL MATCH (me:Person {key: $menteeKey})
+OPTIONAL MATCH (me)<-[:PAGE_OF]-(page:MatchPage)
+OPTIONAL MATCH (epoch:MatchPageEpoch {name: 'global'})
+WITH me, page, coalesce(epoch.value, 0) AS epoch
+WITH me, page, epoch,
+     coalesce(page.storedVersion = page.version AND page.epoch = epoch
+              AND page.computedAt >= datetime() - duration({seconds: $maxAge}), false) AS fresh
+CALL (me, page, fresh) {
+  WITH me, page WHERE fresh
+  CALL (me) {
+    OPTIONAL MATCH (me)-[w:WORKS_AT]->(e:Employer)
+    WHERE w.until IS NULL OR w.until >= date()
+    RETURN collect(e) AS currentEmployers
+  }
+  CALL (me) {
+    OPTIONAL MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
+    WITH t, w WHERE t IS NOT NULL
+    RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
+  }
+  MATCH (page)-[c:CANDIDATE]->(m:Person)
+  WHERE c.score >= $minScore
+    AND {{($after IS NULL OR c.score < $after.score
+         OR (c.score = $after.score AND m.key > $after.key))|($before IS NULL OR c.score > $before.score
+         OR (c.score = $before.score AND m.key < $before.key))}}
+    AND {{suggestible_mentor(me, m)}}
+    AND ($language IS NULL OR $language IN coalesce(m.languages, []))
+    AND (NOT $outsideMyEmployer OR NOT EXISTS {
+          MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
+          WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
+  WITH me, targets, c, m, {{free_capacity(m)}} AS free
+  WHERE free > 0
+  WITH me, targets, c, m, free
+  ORDER BY c.rank{{| DESC}}
+  LIMIT $first + 1
+  WITH c, m, free,
+       COLLECT {
+         UNWIND c.vias AS viaKey
+         MATCH (z:Person {key: viaKey})
+         WHERE {{visible_to(me, z)}}
+         RETURN z { .* }
+       } AS mutualConnections,
+       COLLECT {
+         UNWIND c.employers AS employerKey
+         MATCH (e:Employer {key: employerKey})
+         RETURN e { .* }
+       } AS sharedEmployers,
+       {{skill_evidence(m, targets)}} AS skillPaths
+  ORDER BY c.rank{{| DESC}}
+  RETURN collect({
+    key: m.key, mentor: m { .* }, score: c.score,
+    social: c.social, skills: c.skills, employer: c.employer, availability: c.availability,
+    shares: {social: c.socialShare, skills: c.skillsShare, employer: c.employerShare,
+             availability: c.availabilityShare},
+    freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
+    sharedEmployers: sharedEmployers
+  }) AS matches
+}
+RETURN me IS NOT NULL AS found, fresh,
+       fresh AND (page.complete
+                  OR {{size(matches) > $first OR page.lastScore < $minScore|($before IS NOT NULL
+                      AND ($before.score > page.lastScore
+                           OR ($before.score = page.lastScore AND $before.key <= page.lastKey)))}})
+         AS served,
+       page.id AS pageId, page.version AS version, epoch, matches

@@ -1,0 +1,98 @@
+"""Stored match pages through the real API: exclusions are exact on the very next read, on
+this app and on a second one (its own driver) sharing the database, with no invalidation."""
+
+from __future__ import annotations
+
+import httpx
+from starlette.applications import Starlette
+
+from api.app import create_app
+from api.settings import ApiSettings
+from graph.database import Database
+from graph.loading.rows import write_graph
+from graph.mentorships import request_mentorship, respond_to_request
+from graph.people import ProfileFields, set_mentor_preferences, update_profile
+from graph.ranking.stored_pages import read_stored
+from graph.safety import block_person, delete_account
+from graph.settings import MentorshipRules, Settings
+from tests.api.graphql import GraphQLClient
+from tests.builders import build, knows, mentor, person, skill
+from tests.servers import lifespan
+
+MENTORS = tuple(f"m{i}" for i in range(9))
+MATCHES = "{ viewer { mentorMatches(first: 20) { edges { node { mentor { key } } } } } }"
+
+
+async def _matched(gql: GraphQLClient) -> list[str]:
+    data = await gql.data(MATCHES, as_="ann")
+    return [e["node"]["mentor"]["key"] for e in data["viewer"]["mentorMatches"]["edges"]]
+
+
+async def test_the_next_read_never_shows_an_excluded_mentor_on_any_app(
+    app: Starlette, gql: GraphQLClient, settings: Settings, api_settings: ApiSettings
+) -> None:
+    database: Database = app.state.database
+    await build(
+        database,
+        people=[
+            person("ann", seekingMentor=True),
+            person("ben", seekingMentor=True),
+            person("zed"),
+            *(mentor(m, capacity=1 if m == "m6" else 3) for m in MENTORS),
+        ],
+        skills=[skill("python")],
+        knows=knows(("ann", "zed"), *(("zed", m) for m in MENTORS)),
+        has_skill=[{"person": m, "skill": "python", "level": 3, "years": 2} for m in MENTORS],
+        wants_to_learn=[{"person": "ann", "skill": "python", "priority": 1}],
+    )
+    assert sorted(await _matched(gql)) == list(MENTORS), "live, and a refresh left behind"
+    await app.state.events.drain()
+    assert (await read_stored(database, "ann")).fresh
+
+    other = create_app(settings)
+    async with lifespan(other):
+        transport = httpx.ASGITransport(app=other)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            second = GraphQLClient(http, api_settings.jwt_secret)
+            rules = MentorshipRules()
+            request = await request_mentorship(
+                database, "ben", "m6", message="hi", goals=[], rules=rules
+            )
+            exclusions = [
+                ("m0", lambda: block_person(database, "ann", "m0", reason=None)),
+                ("m1", lambda: block_person(database, "m1", "ann", reason=None)),
+                (
+                    "m2",
+                    lambda: request_mentorship(
+                        database, "ann", "m2", message="", goals=[], rules=rules
+                    ),
+                ),
+                ("m3", lambda: update_profile(database, "m3", ProfileFields(visibility="PRIVATE"))),
+                (
+                    "m4",
+                    lambda: update_profile(database, "m4", ProfileFields(visibility="CONNECTIONS")),
+                ),
+                (
+                    "m5",
+                    lambda: set_mentor_preferences(
+                        database, "m5", open_to_mentor=False, capacity=3
+                    ),
+                ),
+                (
+                    "m6",
+                    lambda: respond_to_request(
+                        database, request.key, "m6", accept=True, reason=None
+                    ),
+                ),
+                ("m7", lambda: write_graph(database, {"holds": [{"person": "m7", "held": True}]})),
+                ("m8", lambda: delete_account(database, "m8")),
+            ]
+            gone: set[str] = set()
+            for excluded, change in exclusions:
+                await change()
+                gone.add(excluded)
+                for client in (gql, second):
+                    shown = await _matched(client)
+                    assert not gone & set(shown), (excluded, shown)
+                    assert sorted(shown) == sorted(set(MENTORS) - gone)
+                assert (await read_stored(database, "ann")).fresh, "served from the page"
