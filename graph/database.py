@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
@@ -27,6 +27,8 @@ from graph.settings import Settings
 Row = dict[str, Any]
 Params = Mapping[str, Any]
 T = TypeVar("T")
+ChangeListener = Callable[[Sequence[str]], None]
+"""Hears the ids of change records a committed transaction wrote (graph.events.change_log)."""
 
 _PING = statement("health/ping")
 _VERSION = statement("health/server_version")
@@ -68,6 +70,8 @@ class Database:
         self.uri = ""
         self.round_trips = 0
         """Transactions sent since start: tests use it to prove there is no N+1."""
+        self.change_listeners: list[ChangeListener] = []
+        """Shared by every view `with_timeout` makes: whoever writes, the listeners hear."""
 
     @classmethod
     def connect(cls, settings: Settings) -> Database:
@@ -90,6 +94,7 @@ class Database:
         """This database, through the same driver, with another default query timeout."""
         other = Database(self._driver, database=self.database, timeout=timeout)
         other.uri = self.uri
+        other.change_listeners = self.change_listeners
         return other
 
     async def close(self) -> None:
