@@ -26,7 +26,10 @@ from graph.settings import Settings
 logger = logging.getLogger("mentorgraph.events")
 
 DRAIN_TIMEOUT = 10.0
-"""Seconds `drain` waits by default, and `close` gives the consumer's batch in hand."""
+"""Seconds `close` gives the consumer's batch in hand."""
+
+WAIT_TIMEOUT = 60.0
+"""Seconds `drain` waits by default: a ranking on a loaded machine may take many."""
 
 _DRAIN_POLL = 0.02
 
@@ -62,7 +65,7 @@ class EventHub:
         if self.consumer is not None:
             self.consumer.wake()
 
-    async def drain(self, *, timeout: float = DRAIN_TIMEOUT) -> None:
+    async def drain(self, *, timeout: float = WAIT_TIMEOUT) -> None:
         """Wait until every change this process recorded is applied (or parked as dead),
         by whichever consumer; `TimeoutError` after `timeout` seconds."""
         deadline = time.monotonic() + timeout
