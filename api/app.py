@@ -27,7 +27,7 @@ from api.graphiql.page import page_response
 from api.hosts import AllowedHosts
 from api.http_errors import routing_error
 from api.limits import MutationRateLimiter
-from api.metrics import MetricsMiddleware, forget_this_worker, metrics
+from api.metrics import ConsumerMetrics, MetricsMiddleware, forget_this_worker, metrics
 from api.persisted import PersistedOperations
 from api.schema import build_schema
 from api.settings import ApiSettings
@@ -127,7 +127,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.database = Database.connect(settings)
-        app.state.events = await EventHub.start(settings, app.state.database)
+        app.state.events = await EventHub.start(
+            settings, app.state.database, stats=ConsumerMetrics()
+        )
         # Beside the first requests, so that most of them find the plans cached.
         plans = (
             asyncio.create_task(compile_ranking_plans(app.state.database))

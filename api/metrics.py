@@ -1,5 +1,5 @@
 """Prometheus metrics at `/metrics`: requests and their latency, GraphQL errors by code,
-open WebSockets.
+open WebSockets, and the change log (its size, and what consumers applied, retried, parked).
 
 Labels never carry people's keys or query text: a route is one of the app's own paths
 (anything else is `other`), a code one of `extensions.code`. With several uvicorn
@@ -32,6 +32,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph.database import Database
+from graph.errors import MentorgraphError
+from graph.events.change_log import log_size
+from graph.events.consumer import ConsumerStats
+
 MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 _METHODS = frozenset({"GET", "POST", "HEAD", "OPTIONS"})
@@ -57,6 +62,49 @@ OPEN_WEBSOCKETS = Gauge(
     "WebSocket connections open now.",
     multiprocess_mode="livesum",
 )
+
+
+CHANGE_LOG = Gauge(
+    "mentorgraph_change_log_changes",
+    "Changes in the change log at the last scrape: pending (to apply) or dead (parked).",
+    ["state"],
+    multiprocess_mode="mostrecent",
+)
+CHANGES_APPLIED = Counter(
+    "mentorgraph_changes_applied_total", "Changes the change-log consumer applied and trimmed."
+)
+CHANGE_RETRIES = Counter(
+    "mentorgraph_change_retries_total", "Failed attempts at a change that will be retried."
+)
+CHANGES_PARKED = Counter(
+    "mentorgraph_changes_parked_total", "Changes parked as dead after their last attempt."
+)
+
+
+class ConsumerMetrics(ConsumerStats):
+    """The consumer's counts, also as Prometheus counters."""
+
+    def count_applied(self, changes: int) -> None:
+        super().count_applied(changes)
+        CHANGES_APPLIED.inc(changes)
+
+    def count_retry(self) -> None:
+        super().count_retry()
+        CHANGE_RETRIES.inc()
+
+    def count_parked(self) -> None:
+        super().count_parked()
+        CHANGES_PARKED.inc()
+
+
+async def _measure_change_log(database: Database) -> None:
+    """The log's size, read at the scrape (left as last read when Neo4j does not answer)."""
+    try:
+        size = await log_size(database)
+    except MentorgraphError:
+        return
+    CHANGE_LOG.labels("pending").set(size.pending)
+    CHANGE_LOG.labels("dead").set(size.dead)
 
 
 def count_errors(errors: Iterable[GraphQLError]) -> None:
@@ -102,6 +150,7 @@ class MetricsMiddleware:
 
 async def metrics(request: Request) -> Response:
     """The Prometheus text exposition: every worker's counts when they share a directory."""
+    await _measure_change_log(request.app.state.database)
     if os.environ.get(MULTIPROCESS_DIR):
         registry = CollectorRegistry()
         MultiProcessCollector(registry)  # type: ignore[no-untyped-call]

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from neo4j import AsyncManagedTransaction
+
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.events.domain import Connected, Disconnected
 from graph.pages import Window
 from graph.people import Person
 from graph.registry import statement
@@ -86,15 +90,23 @@ async def request_connection(
 async def respond_to_connection(
     database: Database, requester: str, responder: str, *, accept: bool
 ) -> bool:
-    rows = await database.write(
-        _RESPOND_CONNECTION, {"from": requester, "to": responder, "accept": accept}
-    )
-    if not rows:
-        raise NotFound(f"no pending connection request from {requester!r}")
-    return bool(rows[0]["connected"])
+    params = {"from": requester, "to": responder, "accept": accept}
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[bool, Changes]:
+        rows = await run(tx, _RESPOND_CONNECTION, params)
+        if not rows:
+            raise NotFound(f"no pending connection request from {requester!r}")
+        connected = bool(rows[0]["connected"])
+        return connected, [Connected(requester, responder)] if connected else []
+
+    return await write_changes(database, work)
 
 
 async def remove_connection(database: Database, a: str, b: str) -> None:
-    rows = await database.write(_REMOVE_CONNECTION, {"a": a, "b": b})
-    if rows[0]["removed"] == 0:
-        raise NotFound(f"you are not connected to {b!r}")
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        (row,) = await run(tx, _REMOVE_CONNECTION, {"a": a, "b": b})
+        if row["removed"] == 0:
+            raise NotFound(f"you are not connected to {b!r}")
+        return None, [Disconnected(a, b)]
+
+    await write_changes(database, work)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
 from neo4j import exceptions as neo4j_errors
+
+if TYPE_CHECKING:
+    from graph.events.domain import DomainEvent
 
 from graph.errors import Conflict, Forbidden, QueryFailed, TimedOut, Unavailable
 from graph.registry import Statement, statement
@@ -27,6 +30,9 @@ from graph.settings import Settings
 Row = dict[str, Any]
 Params = Mapping[str, Any]
 T = TypeVar("T")
+ChangeListener = Callable[[Sequence[str], Sequence["DomainEvent"]], None]
+"""Hears the ids of change records a committed transaction wrote, and their changes
+(graph.events.change_log)."""
 
 _PING = statement("health/ping")
 _VERSION = statement("health/server_version")
@@ -68,6 +74,8 @@ class Database:
         self.uri = ""
         self.round_trips = 0
         """Transactions sent since start: tests use it to prove there is no N+1."""
+        self.change_listeners: list[ChangeListener] = []
+        """Shared by every view `with_timeout` makes: whoever writes, the listeners hear."""
 
     @classmethod
     def connect(cls, settings: Settings) -> Database:
@@ -90,6 +98,7 @@ class Database:
         """This database, through the same driver, with another default query timeout."""
         other = Database(self._driver, database=self.database, timeout=timeout)
         other.uri = self.uri
+        other.change_listeners = self.change_listeners
         return other
 
     async def close(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,6 +20,8 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.events.domain import MentorshipEnded, request_updated
 from graph.pages import Window
 from graph.people import Person
 from graph.registry import paged_statement, statement
@@ -120,7 +122,19 @@ async def request_mentorship(
         (row,) = await run(tx, _CREATE_REQUEST, params)
         return MentorshipRequest.from_row(row["request"])
 
-    return await database.write_transaction(work)
+    return await _write_request(database, work)
+
+
+async def _write_request(
+    database: Database, work: Callable[[AsyncManagedTransaction], Awaitable[MentorshipRequest]]
+) -> MentorshipRequest:
+    """A request's write, with its `RequestUpdated` change in the same transaction."""
+
+    async def recorded(tx: AsyncManagedTransaction) -> tuple[MentorshipRequest, Changes]:
+        request = await work(tx)
+        return request, [request_updated(request)]
+
+    return await write_changes(database, recorded)
 
 
 async def get_requests(database: Database, keys: Sequence[str]) -> list[MentorshipRequest | None]:
@@ -163,7 +177,7 @@ async def respond_to_request(
         (row,) = await run(tx, _ACCEPT_REQUEST, {"key": key, "reason": reason})
         return MentorshipRequest.from_row(row["request"])
 
-    return await database.write_transaction(work)
+    return await _write_request(database, work)
 
 
 async def withdraw_request(database: Database, key: str, mentee: str) -> MentorshipRequest:
@@ -174,7 +188,7 @@ async def withdraw_request(database: Database, key: str, mentee: str) -> Mentors
         )
         return MentorshipRequest.from_row(row["request"])
 
-    return await database.write_transaction(work)
+    return await _write_request(database, work)
 
 
 async def end_mentorship(
@@ -182,14 +196,16 @@ async def end_mentorship(
 ) -> EndedMentorship:
     """End the active mentorship between `actor` and `other`, whichever way it runs."""
     status = "COMPLETED" if completed else "CANCELLED"
-    for mentor, mentee in ((actor, other), (other, actor)):
-        rows = await database.write(
-            _END_MENTORSHIP,
-            {"mentor": mentor, "mentee": mentee, "status": status, "reason": reason},
-        )
-        if rows:
-            return EndedMentorship(mentor=mentor, mentee=mentee, status=status)
-    raise NotFound(f"no active mentorship between you and {other!r}")
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[EndedMentorship, Changes]:
+        for mentor, mentee in ((actor, other), (other, actor)):
+            params = {"mentor": mentor, "mentee": mentee, "status": status, "reason": reason}
+            if await run(tx, _END_MENTORSHIP, params):
+                ended = EndedMentorship(mentor=mentor, mentee=mentee, status=status)
+                return ended, [MentorshipEnded(mentee=mentee, mentor=mentor)]
+        raise NotFound(f"no active mentorship between you and {other!r}")
+
+    return await write_changes(database, work)
 
 
 async def requests_of_person(

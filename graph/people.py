@@ -8,8 +8,10 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.database import Database, Row, run
+from graph.database import Database, run
 from graph.errors import Conflict, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.events.domain import MentorChanged, ProfileChanged
 from graph.pages import Window
 from graph.registry import paged_statement, statement
 from graph.tombstones import tombstone_hash
@@ -133,10 +135,14 @@ async def create_profile(database: Database, key: str, fields: ProfileFields) ->
 
 
 async def update_profile(database: Database, key: str, fields: ProfileFields) -> Person:
-    rows = await database.write(_UPDATE_PROFILE, {"key": key, "props": fields.props()})
-    if not rows:
-        raise NotFound(f"no person {key!r}")
-    return Person.from_row(rows[0]["person"])
+    async def work(tx: AsyncManagedTransaction) -> tuple[Person, Changes]:
+        rows = await run(tx, _UPDATE_PROFILE, {"key": key, "props": fields.props()})
+        if not rows:
+            raise NotFound(f"no person {key!r}")
+        changed = [ProfileChanged(key)] if rows[0]["matchingChanged"] else []
+        return Person.from_row(rows[0]["person"]), changed
+
+    return await write_changes(database, work)
 
 
 async def set_mentor_preferences(
@@ -154,12 +160,11 @@ async def set_mentor_preferences(
         "topics": list(topics) if topics is not None else None,
     }
 
-    async def work(tx: AsyncManagedTransaction) -> list[Row]:
+    async def work(tx: AsyncManagedTransaction) -> tuple[Person, Changes]:
         rows = await run(tx, _SET_MENTOR_PREFERENCES, params)
+        if not rows:
+            raise NotFound(f"no person {key!r}")
         await run(tx, _SYNC_TEACHING, {"keys": [key]})
-        return rows
+        return Person.from_row(rows[0]["person"]), [MentorChanged(key)]
 
-    rows = await database.write_transaction(work)
-    if not rows:
-        raise NotFound(f"no person {key!r}")
-    return Person.from_row(rows[0]["person"])
+    return await write_changes(database, work)

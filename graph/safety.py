@@ -8,8 +8,12 @@ import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from graph.database import Database
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
 from graph.errors import BadInput, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.events.domain import BlockChanged, HoldChanged, PersonDeleted
 from graph.pages import Window
 from graph.registry import paged_statement, statement
 from graph.tombstones import tombstone_hash
@@ -23,6 +27,11 @@ _RESOLVE_REPORT = statement("safety/resolve_report")
 _GET_REPORT = statement("safety/get_report")
 _DELETE_ACCOUNT = statement("safety/delete_account")
 _EXPORT_PERSON = statement("safety/export_person")
+_CONNECTIONS_OF_DELETED = statement("events/connections_of_deleted")
+
+DELETED_CONNECTIONS = 1000
+"""At most this many of a deleted person's connections ride on its change (the watcher's
+fan-out)."""
 
 ReportOutcome = Literal["DISMISSED", "ACTION_TAKEN"]
 ReportState = Literal["OPEN", "DISMISSED", "ACTION_TAKEN"]
@@ -70,12 +79,25 @@ async def block_person(
     blocking tells nobody whether a key is someone's (docs/privacy.md)."""
     if blocker == blocked:
         raise BadInput("you cannot block yourself", field="person")
-    await database.write(_BLOCK_PERSON, {"blocker": blocker, "blocked": blocked, "reason": reason})
+    params = {"blocker": blocker, "blocked": blocked, "reason": reason}
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        rows = await run(tx, _BLOCK_PERSON, params)
+        created = bool(rows and rows[0]["created"])
+        return None, [BlockChanged(by=blocker, person=blocked, blocked=True)] if created else []
+
+    await write_changes(database, work)
 
 
 async def unblock_person(database: Database, blocker: str, blocked: str) -> None:
     """Lift a block; like blocking, it succeeds alike for any key."""
-    await database.write(_UNBLOCK_PERSON, {"blocker": blocker, "blocked": blocked})
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        (row,) = await run(tx, _UNBLOCK_PERSON, {"blocker": blocker, "blocked": blocked})
+        lifted = row["removed"] > 0
+        return None, [BlockChanged(by=blocker, person=blocked, blocked=False)] if lifted else []
+
+    await write_changes(database, work)
 
 
 async def report_person(
@@ -98,10 +120,21 @@ async def report_person(
         "details": details,
         "threshold": hold_threshold,
     }
-    rows = await database.write(_REPORT_PERSON, params)
-    if not rows:
-        raise NotFound(f"no person {reported!r}")
-    return Filed(Report.from_row(rows[0]["report"]), bool(rows[0]["held"]))
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[Filed, Changes]:
+        rows = await run(tx, _REPORT_PERSON, params)
+        if not rows:
+            raise NotFound(f"no person {reported!r}")
+        return _filed(rows[0])
+
+    return await write_changes(database, work)
+
+
+def _filed(row: dict[str, Any]) -> tuple[Filed, Changes]:
+    """A report as filed or decided, and the hold's change when it put one on or lifted it."""
+    report = Report.from_row(row["report"])
+    held = [HoldChanged(report.reported)] if row["holdChanged"] and report.reported else []
+    return Filed(report, bool(row["held"])), held
 
 
 async def list_reports(
@@ -124,19 +157,37 @@ async def get_report(database: Database, key: str) -> Report | None:
 async def resolve_report(
     database: Database, key: str, *, outcome: ReportOutcome, note: str, admin: str
 ) -> Filed:
-    rows = await database.write(
-        _RESOLVE_REPORT, {"key": key, "outcome": outcome, "note": note, "admin": admin}
-    )
-    if not rows:
-        raise NotFound(f"no open report {key!r}")
-    return Filed(Report.from_row(rows[0]["report"]), bool(rows[0]["held"]))
+    params = {"key": key, "outcome": outcome, "note": note, "admin": admin}
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[Filed, Changes]:
+        rows = await run(tx, _RESOLVE_REPORT, params)
+        if not rows:
+            raise NotFound(f"no open report {key!r}")
+        return _filed(rows[0])
+
+    return await write_changes(database, work)
 
 
 async def delete_account(database: Database, key: str) -> None:
-    """Delete the person and retire their key for good (`graph.tombstones`)."""
-    rows = await database.write(_DELETE_ACCOUNT, {"key": key, "hash": tombstone_hash(key)})
-    if rows[0]["deleted"] == 0:
-        raise NotFound(f"no person {key!r}")
+    """Delete the person and retire their key for good (`graph.tombstones`); their change
+    carries the connections read in the same transaction, before they go."""
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        (known,) = await run(
+            tx, _CONNECTIONS_OF_DELETED, {"key": key, "limit": DELETED_CONNECTIONS}
+        )
+        (row,) = await run(tx, _DELETE_ACCOUNT, {"key": key, "hash": tombstone_hash(key)})
+        if row["deleted"] == 0:
+            raise NotFound(f"no person {key!r}")
+        connections = tuple(known["connections"])
+        deleted = PersonDeleted(
+            person=key,
+            connections=connections[:DELETED_CONNECTIONS],
+            truncated=len(connections) > DELETED_CONNECTIONS,
+        )
+        return None, [deleted]
+
+    await write_changes(database, work)
 
 
 async def export_person(database: Database, key: str) -> dict[str, Any]:

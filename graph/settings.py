@@ -70,6 +70,65 @@ class WatchSettings:
 
 
 @dataclass(frozen=True)
+class ChangeLogSettings:
+    """How the change log is consumed (graph.events.consumer, docs/events.md)."""
+
+    consumer: bool = True
+    """Run a consumer in every API process; off where `mentorgraph worker`s consume."""
+    batch: int = 16
+    """Changes claimed, and applied concurrently, at once."""
+    lease: float = 120.0
+    """Seconds a claim lasts: then a dead consumer's changes are claimable again."""
+    poll: float = 1.0
+    """Seconds between looks at the log for changes other or dead processes left."""
+    timeout: float = 10.0
+    """Seconds for each statement of a change's first attempt."""
+    timeout_growth: float = 2.0
+    """Each further attempt has this many times the previous one's (at most half the lease)."""
+    backoff: float = 0.5
+    """Seconds before the first retry, doubling per attempt."""
+    max_attempts: int = 6
+    """Attempts before a change is parked as dead."""
+    dead_kept: int = 1000
+    """Dead changes kept at most (the newest)."""
+    dead_days: float = 7.0
+    """Days a dead change is kept."""
+
+    def attempt_timeout(self, attempts: int) -> float:
+        """Statement timeout for an attempt after `attempts` failed ones."""
+        return min(self.timeout * self.timeout_growth**attempts, max(self.timeout, self.lease / 2))
+
+    def retry_delay(self, attempts: int) -> float:
+        """Seconds to wait after the `attempts`-th failure."""
+        return float(self.backoff * 2 ** (attempts - 1))
+
+
+def _change_log(query_timeout: float) -> ChangeLogSettings:
+    consumer = os.environ.get("MENTORGRAPH_CHANGE_CONSUMER", "on").strip().lower()
+    if consumer not in {"on", "off"}:
+        raise SettingsError(f"MENTORGRAPH_CHANGE_CONSUMER must be on or off, got {consumer!r}")
+    settings = ChangeLogSettings(
+        consumer=consumer == "on",
+        batch=env_int("MENTORGRAPH_CHANGE_BATCH", 16),
+        lease=env_float("MENTORGRAPH_CHANGE_LEASE", 120.0),
+        poll=env_float("MENTORGRAPH_CHANGE_POLL", 1.0),
+        timeout=env_float("MENTORGRAPH_CHANGE_TIMEOUT", query_timeout),
+        timeout_growth=env_float("MENTORGRAPH_CHANGE_TIMEOUT_GROWTH", 2.0),
+        backoff=env_float("MENTORGRAPH_CHANGE_BACKOFF", 0.5),
+        max_attempts=env_int("MENTORGRAPH_CHANGE_ATTEMPTS", 6),
+        dead_kept=env_int("MENTORGRAPH_DEAD_CHANGES_KEPT", 1000),
+        dead_days=env_float("MENTORGRAPH_DEAD_CHANGE_DAYS", 7.0),
+    )
+    if (
+        settings.batch < 1
+        or settings.max_attempts < 1
+        or min(settings.lease, settings.poll, settings.timeout) <= 0
+    ):
+        raise SettingsError("the MENTORGRAPH_CHANGE_* sizes and durations must be positive")
+    return settings
+
+
+@dataclass(frozen=True)
 class LocalServerSettings:
     """How the project provisions its own Neo4j when `NEO4J_URI` is not set."""
 
@@ -102,6 +161,7 @@ class Settings:
     mentorship_rules: MentorshipRules
     safety: SafetyLimits
     watch: WatchSettings
+    change_log: ChangeLogSettings = ChangeLogSettings()
     prepare_plans: bool = True
     """Compile the ranking's query plans when the API starts (graph.ranking.plans)."""
 
@@ -116,6 +176,7 @@ class Settings:
             start_timeout=env_float("MENTORGRAPH_NEO4J_START_TIMEOUT", 180.0),
         )
         uri = os.environ.get("NEO4J_URI") or None
+        query_timeout = env_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0)
         return cls(
             neo4j_uri=uri or local.uri,
             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
@@ -123,7 +184,7 @@ class Settings:
             neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
             managed=uri is None,
             local=local,
-            query_timeout=env_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0),
+            query_timeout=query_timeout,
             connect_timeout=env_float("MENTORGRAPH_NEO4J_CONNECT_TIMEOUT", 3.0),
             redis_url=os.environ.get("REDIS_URL") or None,
             mentorship_rules=MentorshipRules(
@@ -139,5 +200,6 @@ class Settings:
                 fanout=env_int("MENTORGRAPH_MATCH_FANOUT", 1000),
                 per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),
+            change_log=_change_log(query_timeout),
             prepare_plans=env_flag("MENTORGRAPH_PREPARE_PLANS", True),
         )

@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.database import Database
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
 from graph.errors import BadInput, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.events.domain import GoalsChanged, SkillAdded, SkillRemoved
 from graph.pages import Window
 from graph.registry import paged_statement, statement
 
@@ -93,17 +97,24 @@ async def add_skill(database: Database, person: str, skill: str, *, level: int, 
         raise BadInput("level must be between 1 and 5", field="level")
     if not 0 <= years <= 80:
         raise BadInput("years must be between 0 and 80", field="years")
-    rows = await database.write(
-        _ADD_SKILL, {"person": person, "skill": skill, "level": level, "years": years}
-    )
-    if not rows:
-        raise NotFound(f"no skill {skill!r}")
+    params = {"person": person, "skill": skill, "level": level, "years": years}
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        if not await run(tx, _ADD_SKILL, params):
+            raise NotFound(f"no skill {skill!r}")
+        return None, [SkillAdded(person, skill)]
+
+    await write_changes(database, work)
 
 
 async def remove_skill(database: Database, person: str, skill: str) -> None:
-    rows = await database.write(_REMOVE_SKILL, {"person": person, "skill": skill})
-    if not rows or rows[0]["removed"] == 0:
-        raise NotFound(f"{person!r} has no skill {skill!r}")
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        rows = await run(tx, _REMOVE_SKILL, {"person": person, "skill": skill})
+        if not rows or rows[0]["removed"] == 0:
+            raise NotFound(f"{person!r} has no skill {skill!r}")
+        return None, [SkillRemoved(person, skill)]
+
+    await write_changes(database, work)
 
 
 async def set_learning_goals(database: Database, person: str, skills: Sequence[str]) -> None:
@@ -116,6 +127,10 @@ async def set_learning_goals(database: Database, person: str, skills: Sequence[s
     missing = [key for key, found in zip(skills, known, strict=True) if found is None]
     if missing:
         raise BadInput(f"unknown skills: {', '.join(missing)}", field="skills")
-    rows = await database.write(_SET_LEARNING_GOALS, {"person": person, "skills": list(skills)})
-    if not rows:
-        raise NotFound(f"no person {person!r}")
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
+        if not await run(tx, _SET_LEARNING_GOALS, {"person": person, "skills": list(skills)}):
+            raise NotFound(f"no person {person!r}")
+        return None, [GoalsChanged(person)]
+
+    await write_changes(database, work)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +15,7 @@ from api.auth import issue_token
 from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
+from api.cli.worker import run_worker
 from api.metrics import metrics_directory
 from api.schema import schema_sdl
 from api.settings import ApiSettings
@@ -56,6 +59,17 @@ def serve(
     ensure_server(Settings.from_env())
     with metrics_directory(workers):
         _run(host, port, workers)
+
+
+@app.command()
+@reports_errors
+def worker() -> None:
+    """Apply the change log (match events, request updates) without serving; for API
+    processes run with MENTORGRAPH_CHANGE_CONSUMER=off. Stops on SIGINT or SIGTERM."""
+    settings = Settings.from_env()
+    ensure_server(settings)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    asyncio.run(run_worker(settings))
 
 
 @app.command()

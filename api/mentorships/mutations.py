@@ -11,7 +11,6 @@ from api.mentorships.types import MAX_GOALS, MentorshipRequest
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import mentorships, people
-from graph.events.domain import MentorChanged, request_updated
 
 
 @strawberry.input
@@ -83,7 +82,6 @@ class MentorshipsMutation:
             goals=goals or (),
             rules=ctx.settings.mentorship_rules,
         )
-        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -95,7 +93,6 @@ class MentorshipsMutation:
         record = await mentorships.respond_to_request(
             ctx.database, input.request, ctx.viewer_key(), accept=input.accept, reason=reason
         )
-        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -104,7 +101,6 @@ class MentorshipsMutation:
     ) -> MentorshipRequestPayload:
         ctx = info.context
         record = await mentorships.withdraw_request(ctx.database, input.request, ctx.viewer_key())
-        ctx.events.publish(request_updated(record))
         return MentorshipRequestPayload(request=MentorshipRequest.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -118,7 +114,6 @@ class MentorshipsMutation:
             completed=input.outcome is MentorshipEnd.COMPLETED,
             reason=reason or "",
         )
-        ctx.events.publish(MentorChanged(ended.mentor))
         found = await people.get_people(ctx.database, [ended.mentor, ended.mentee], ctx.viewer)
         mentor, mentee = (Person.from_record(p) if p else None for p in found)
         return EndMentorshipPayload(mentor=mentor, mentee=mentee, status=input.outcome)

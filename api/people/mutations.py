@@ -10,7 +10,6 @@ from api.people.types import MAX_LANGUAGES, MAX_TOPICS, Person, Visibility
 from api.permissions import IsAuthenticated
 from graph import connections, people
 from graph.errors import BadInput
-from graph.events.domain import Connected, MentorChanged, ProfileChanged
 
 MAX_CAPACITY = 20
 
@@ -94,7 +93,6 @@ class PeopleMutation:
         record = await people.update_profile(
             info.context.database, info.context.viewer_key(), input.fields()
         )
-        info.context.events.publish(ProfileChanged(record.key))
         return ProfilePayload(person=Person.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -112,7 +110,6 @@ class PeopleMutation:
                 input.topics, field="topics", max_items=MAX_TOPICS, max_length=100
             ),
         )
-        info.context.events.publish(MentorChanged(record.key))
         return ProfilePayload(person=Person.from_record(record))
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -136,8 +133,6 @@ class PeopleMutation:
         connected = await connections.respond_to_connection(
             ctx.database, input.person, ctx.viewer_key(), accept=input.accept
         )
-        if connected:
-            ctx.events.publish(Connected(input.person, ctx.viewer_key()))
         return await _payload(info, input.person, connected=connected)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])

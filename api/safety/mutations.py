@@ -9,7 +9,6 @@ from api.context import Info
 from api.permissions import IsAdmin, IsAuthenticated
 from api.safety.types import Report, ReportOutcome, ReportReason
 from graph import safety
-from graph.events.domain import BlockChanged
 
 
 @strawberry.input
@@ -86,13 +85,11 @@ class SafetyMutation:
         await safety.block_person(
             info.context.database, info.context.viewer_key(), input.person, reason=reason
         )
-        info.context.events.publish(BlockChanged(info.context.viewer_key(), input.person, True))
         return BlockPayload(person=input.person)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def unblock_person(self, info: Info, input: UnblockInput) -> UnblockPayload:
         await safety.unblock_person(info.context.database, info.context.viewer_key(), input.person)
-        info.context.events.publish(BlockChanged(info.context.viewer_key(), input.person, False))
         return UnblockPayload(person=input.person)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])

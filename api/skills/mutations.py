@@ -9,7 +9,6 @@ from api.context import Info
 from api.people.types import Person
 from api.permissions import IsAuthenticated
 from graph import people, skills
-from graph.events.domain import GoalsChanged, SkillAdded
 
 
 @strawberry.input
@@ -52,7 +51,6 @@ class SkillsMutation:
         await skills.add_skill(
             info.context.database, key, input.skill, level=input.level, years=input.years
         )
-        info.context.events.publish(SkillAdded(key, input.skill))
         return await _payload(info, key)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
@@ -65,7 +63,6 @@ class SkillsMutation:
     async def set_learning_goals(self, info: Info, input: LearningGoalsInput) -> SkillsPayload:
         key = info.context.viewer_key()
         await skills.set_learning_goals(info.context.database, key, input.skills)
-        info.context.events.publish(GoalsChanged(key))
         return await _payload(info, key)
 
 

@@ -1,81 +1,94 @@
-"""The events of one API process: its bus, its match watcher, and publishing.
+"""The events of one API process: its bus, its change-log consumer, and waiting for the log.
 
-A mutation calls `publish(event)` once its write has committed. Publishing does
-not wait: request updates go to the bus and the match watcher runs in a
-background task, so a mutation's response never waits for re-ranking. `drain()`
-waits for that work (tests, shutdown).
+Mutations announce nothing from memory: each writes its change record in its own
+transaction (`graph.events.change_log`), and a consumer applies it from the log
+(`graph.events.consumer`): match events, request updates. The hub runs that
+consumer unless `MENTORGRAPH_CHANGE_CONSUMER=off` (workers consume instead), wakes
+it when this process records a change, and lets tests and shutdown wait until
+this process's changes have been applied (`drain`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Sequence
 
 from graph.database import Database
+from graph.events import change_log
 from graph.events.bus import EventBus, InProcessBus
-from graph.events.domain import DomainEvent, RequestUpdated, request_topic
+from graph.events.consumer import ChangeConsumer, ConsumerStats
+from graph.events.domain import DomainEvent
 from graph.events.person_batcher import PersonBatcher
 from graph.events.redis_bus import RedisBus
-from graph.events.watcher import MatchWatcher
 from graph.ranking.page_keeper import PageKeeper
-from graph.settings import Settings, WatchSettings
+from graph.settings import Settings
 
 logger = logging.getLogger("mentorgraph.events")
 
 DRAIN_TIMEOUT = 10.0
-"""Seconds `close` waits for events being handled before it cancels them."""
+"""Seconds `close` gives the consumer's batch in hand."""
 
-MAX_CONCURRENT_WATCHERS = 8
-"""Background re-ranking may not take the driver's pool from requests (50 connections)."""
+WAIT_TIMEOUT = 60.0
+"""Seconds `drain` waits by default: a ranking on a loaded machine may take many."""
+
+_DRAIN_POLL = 0.02
 
 
 class EventHub:
-    def __init__(self, database: Database, bus: EventBus, watch: WatchSettings) -> None:
+    def __init__(self, database: Database, bus: EventBus, consumer: ChangeConsumer | None) -> None:
         self.database = database
         self.bus = bus
-        self.watcher = MatchWatcher(database, bus, watch)
+        self.consumer = consumer
         self.people = PersonBatcher(database)
         self.pages = PageKeeper(database)
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._watching = asyncio.Semaphore(MAX_CONCURRENT_WATCHERS)
+        self._recorded: set[str] = set()
+        """Ids of changes this process recorded that may still wait in the log."""
+        database.change_listeners.append(self._heard)
 
     @classmethod
-    async def start(cls, settings: Settings, database: Database) -> EventHub:
-        """The Redis bus when `REDIS_URL` is set, else the in-process bus; subscribed on return."""
+    async def start(
+        cls, settings: Settings, database: Database, *, stats: ConsumerStats | None = None
+    ) -> EventHub:
+        """The Redis bus when `REDIS_URL` is set, else the in-process bus; subscribed on return.
+        The consumer runs when the settings say so, counting what it does in `stats`."""
         bus: EventBus = RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
         await bus.start()
-        return cls(database, bus, settings.watch)
+        consumer = None
+        if settings.change_log.consumer:
+            consumer = ChangeConsumer(
+                database, bus, settings.watch, settings.change_log, stats=stats
+            )
+            consumer.start()
+        return cls(database, bus, consumer)
 
-    def publish(self, event: DomainEvent) -> None:
-        """React to a committed change, in the background: stored match pages first."""
-        self.pages.invalidate(event)
-        task = asyncio.create_task(self._handle(event))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    def _heard(self, ids: Sequence[str], changes: Sequence[DomainEvent]) -> None:
+        """A change this process committed: its pages go stale here at once, so the writer
+        reads its own write; the consumer invalidates them again from the log, for every
+        process and after a crash."""
+        for change in changes:
+            self.pages.invalidate(change)
+        self._recorded.update(ids)
+        if self.consumer is not None:
+            self.consumer.wake()
 
-    async def drain(self) -> None:
-        """Wait until every published event has been handled, and every page refreshed."""
-        while self._tasks:
-            await asyncio.gather(*tuple(self._tasks), return_exceptions=True)
+    async def drain(self, *, timeout: float = WAIT_TIMEOUT) -> None:
+        """Wait until every change this process recorded is applied (or parked as dead),
+        by whichever consumer; `TimeoutError` after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while self._recorded:
+            self._recorded &= await change_log.pending(self.database, list(self._recorded))
+            if not self._recorded:
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{len(self._recorded)} changes still wait in the log")
+            await asyncio.sleep(_DRAIN_POLL)
         await self.pages.drain()
 
     async def close(self, *, timeout: float = DRAIN_TIMEOUT) -> None:
-        try:
-            await asyncio.wait_for(self.drain(), timeout)
-        except TimeoutError:
-            logger.warning("stopped with %d events unhandled", len(self._tasks))
-            for task in tuple(self._tasks):
-                task.cancel()
+        if self._heard in self.database.change_listeners:
+            self.database.change_listeners.remove(self._heard)
+        if self.consumer is not None:
+            await self.consumer.stop(timeout=timeout)
         await self.bus.close()
-
-    async def _handle(self, event: DomainEvent) -> None:
-        try:
-            if isinstance(event, RequestUpdated):
-                message = {"request": event.request, "state": event.state}
-                for person in (event.mentee, event.mentor):
-                    await self.bus.publish(request_topic(person), message)
-            async with self._watching:
-                await self.watcher.handle(event)
-        except Exception:
-            # The write has committed; a failure here only delays matches to the next change.
-            logger.exception("could not handle %r", event)

@@ -55,7 +55,9 @@ def event_key(mentee: str, mentor: str) -> str:
     return "match:" + json.dumps([mentee, mentor], separators=(",", ":"))
 
 
-async def record_matches(database: Database, matches: Sequence[NewMatch]) -> list[MatchEvent]:
+async def record_matches(
+    database: Database, matches: Sequence[NewMatch], *, timeout: float | None = None
+) -> list[MatchEvent]:
     """Record the pairs not recorded before, in one transaction; return the new events by seq."""
     if not matches:
         return []
@@ -109,7 +111,7 @@ async def record_matches(database: Database, matches: Sequence[NewMatch]) -> lis
             )
         return sorted(events, key=lambda e: e.seq)
 
-    return await database.write_transaction(work)
+    return await database.write_transaction(work, timeout=timeout)
 
 
 async def match_events_after(
@@ -175,14 +177,17 @@ class GroupRecorder:
 
     def __init__(self, database: Database) -> None:
         self.database = database
-        self._waiting: list[tuple[list[NewMatch], asyncio.Future[list[MatchEvent]]]] = []
+        self._waiting: list[_Waiting] = []
         self._flusher: asyncio.Task[None] | None = None
 
-    async def record(self, matches: Sequence[NewMatch]) -> list[MatchEvent]:
+    async def record(
+        self, matches: Sequence[NewMatch], *, timeout: float | None = None
+    ) -> list[MatchEvent]:
+        """`timeout`: seconds for the transaction; a shared one takes the longest asked."""
         if not matches:
             return []
         future: asyncio.Future[list[MatchEvent]] = asyncio.get_running_loop().create_future()
-        self._waiting.append((list(matches), future))
+        self._waiting.append(_Waiting(list(matches), future, timeout or self.database.timeout))
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._flush())
         return await future
@@ -191,14 +196,25 @@ class GroupRecorder:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                events = await record_matches(self.database, [m for ms, _ in batch for m in ms])
+                events = await record_matches(
+                    self.database,
+                    [m for waiting in batch for m in waiting.matches],
+                    timeout=max(waiting.timeout for waiting in batch),
+                )
             except Exception as exc:
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
+                for waiting in batch:
+                    if not waiting.future.done():
+                        waiting.future.set_exception(exc)
                 continue
             by_key = {event.key: event for event in events}
-            for matches, future in batch:
-                mine = [by_key.pop(event_key(m.mentee, m.mentor), None) for m in matches]
-                if not future.done():
-                    future.set_result(sorted((e for e in mine if e), key=lambda e: e.seq))
+            for waiting in batch:
+                mine = [by_key.pop(event_key(m.mentee, m.mentor), None) for m in waiting.matches]
+                if not waiting.future.done():
+                    waiting.future.set_result(sorted((e for e in mine if e), key=lambda e: e.seq))
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    matches: list[NewMatch]
+    future: asyncio.Future[list[MatchEvent]]
+    timeout: float

@@ -2,11 +2,15 @@
 
 1. **Affected pairs**, by a bounded traversal from what changed
    (`queries/events/`): a mentor who opened up or freed a slot → mentees near
-   them (shared connection, wanted skill within 2 steps, shared employer); a new
-   skill → mentees who want it or what it leads to; a new connection → the two
-   people and each one with the other's connections; new learning goals → the
-   mentee's best mentors (`graph.ranking.mentor_matches`); a declined or
-   withdrawn request → that pair again. At most `fanout` pairs per change.
+   them (shared connection, wanted skill within 2 steps, shared employer); an
+   ended mentorship → the same, and the pair again; a new skill → mentees who
+   want it or what it leads to; a new connection → the two people and each one
+   with the other's connections; new learning goals → the mentee's best mentors
+   (`graph.ranking.mentor_matches`); a declined or withdrawn request, or a block
+   lifted → that pair again (both ways for the block); a profile change or a hold
+   put on or lifted → the person both as a mentor and as a mentee. What only
+   takes matches away (a skill removed, a disconnection, a block, a deletion)
+   makes none. At most `fanout` pairs per change.
 2. **Re-scored** in one round trip (`graph.ranking.pair_scores`), with the ranking's
    exclusions (blocks either way, existing mentors, pending requests, …).
 3. **Kept** when the score reaches `threshold`: at most `per_mentee` per mentee
@@ -25,11 +29,15 @@ from graph.database import Database
 from graph.errors import NotFound
 from graph.events.bus import EventBus
 from graph.events.domain import (
+    BlockChanged,
     Connected,
     DomainEvent,
     GoalsChanged,
+    HoldChanged,
     MatchEvent,
     MentorChanged,
+    MentorshipEnded,
+    ProfileChanged,
     RequestUpdated,
     SkillAdded,
     match_topic,
@@ -59,46 +67,60 @@ class MatchWatcher:
         self.settings = settings
         self.recorder = GroupRecorder(database)
 
-    async def handle(self, event: DomainEvent) -> list[MatchEvent]:
-        """Record and publish the new matches `event` made; return them in `seq` order."""
-        pairs = await self.affected_pairs(event)
-        scores = await score_pairs(
-            self.database, pairs, hub_degree_cap=self.settings.hub_degree_cap
-        )
-        recorded = await self.recorder.record(self._keep(scores))
+    async def handle(self, event: DomainEvent, *, timeout: float | None = None) -> list[MatchEvent]:
+        """Record and publish the new matches `event` made; return them in `seq` order.
+
+        `timeout`: seconds for each statement (the database's default when None).
+        """
+        database = self.database.with_timeout(timeout) if timeout else self.database
+        pairs = await self.affected_pairs(event, database)
+        scores = await score_pairs(database, pairs, hub_degree_cap=self.settings.hub_degree_cap)
+        recorded = await self.recorder.record(self._keep(scores), timeout=timeout)
         for match_event in recorded:
             await self.bus.publish(match_topic(match_event.mentee), match_event.to_message())
         return recorded
 
-    async def affected_pairs(self, event: DomainEvent) -> list[Pair]:
-        limits = {"limit": self.settings.fanout, "hubDegreeCap": self.settings.hub_degree_cap}
+    async def affected_pairs(self, event: DomainEvent, database: Database) -> list[Pair]:
         if isinstance(event, MentorChanged):
-            rows = await self.database.read(
-                _MENTEES_NEAR_MENTOR, {"mentor": event.mentor, **limits}
-            )
-            return [(row["mentee"], event.mentor) for row in rows]
+            return await self._mentees_near(event.mentor, database)
+        if isinstance(event, MentorshipEnded):
+            near = await self._mentees_near(event.mentor, database)
+            return [(event.mentee, event.mentor), *near][: self.settings.fanout]
         if isinstance(event, SkillAdded):
-            rows = await self.database.read(
+            rows = await database.read(
                 _MENTEES_WANTING_SKILL,
                 {"mentor": event.person, "skill": event.skill, "limit": self.settings.fanout},
             )
             return [(row["mentee"], event.person) for row in rows]
         if isinstance(event, Connected):
-            rows = await self.database.read(
-                _PAIRS_THROUGH_CONNECTION, {"a": event.a, "b": event.b, **limits}
+            rows = await database.read(
+                _PAIRS_THROUGH_CONNECTION, {"a": event.a, "b": event.b, **self._limits()}
             )
             return [(row["mentee"], row["mentor"]) for row in rows]
         if isinstance(event, GoalsChanged):
-            return await self._best_mentors(event.mentee)
+            return await self._best_mentors(event.mentee, database)
         if isinstance(event, RequestUpdated) and event.state in REOPENING_STATES:
             return [(event.mentee, event.mentor)]
+        if isinstance(event, BlockChanged) and not event.blocked:
+            return [(event.by, event.person), (event.person, event.by)]
+        if isinstance(event, ProfileChanged | HoldChanged):
+            as_mentee = await self._best_mentors(event.person, database)
+            as_mentor = await self._mentees_near(event.person, database)
+            return [*as_mentee, *as_mentor][: self.settings.fanout]
         return []
 
-    async def _best_mentors(self, mentee: str) -> list[Pair]:
+    def _limits(self) -> dict[str, int]:
+        return {"limit": self.settings.fanout, "hubDegreeCap": self.settings.hub_degree_cap}
+
+    async def _mentees_near(self, mentor: str, database: Database) -> list[Pair]:
+        rows = await database.read(_MENTEES_NEAR_MENTOR, {"mentor": mentor, **self._limits()})
+        return [(row["mentee"], mentor) for row in rows]
+
+    async def _best_mentors(self, mentee: str, database: Database) -> list[Pair]:
         first = min(2 * self.settings.per_mentee, MAX_FIRST)
         try:
             found = await mentor_matches(
-                self.database,
+                database,
                 mentee,
                 filters=Filters(min_score=self.settings.threshold),
                 window=Window(first),

@@ -1,14 +1,16 @@
 // $blocker blocks $blocked: no longer connected, pending requests between them
 // withdrawn (reason "blocked"), an active mentorship either way ends CANCELLED.
 // Parameters: $blocker, $blocked (person keys), $reason (or null).
-// Returns: blocker (the key; no row when either is missing). What ended is not counted back:
+// Returns: blocker (the key; no row when either is missing), created (false when the block
+//   existed already: nothing changed). What ended is not counted back:
 //   a count would tell a hidden person from a key that is nobody's (docs/privacy.md); each
 //   party sees it in their own lists.
 MATCH (a:Person {key: $blocker})
 MATCH (b:Person {key: $blocked})
+WITH a, b, NOT EXISTS { (a)-[:BLOCKED]->(b) } AS created
 MERGE (a)-[x:BLOCKED]->(b)
 ON CREATE SET x.at = datetime(), x.reason = $reason
-WITH a, b
+WITH a, b, created
 CALL (a, b) {
   OPTIONAL MATCH (a)-[k:KNOWS]-(b)
   DELETE k
@@ -26,4 +28,4 @@ CALL (a, b) {
   WHERE (x = a AND y = b) OR (x = b AND y = a)
   SET r.state = 'WITHDRAWN', r.reason = 'blocked', r.respondedAt = datetime()
 }
-RETURN a.key AS blocker
+RETURN a.key AS blocker, created

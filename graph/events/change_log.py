@@ -1,0 +1,215 @@
+"""The change log: a durable record of every committed change that can change someone's matches.
+
+    (:Change {id, kind, payload, at, attempts, claimedBy, leaseUntil, dead, error})
+
+- **Written with the change (an outbox).** A mutation's transaction writes its change
+  records beside its own writes (`write_changes`), so a committed write always has its
+  records and a failed one has none. Each record is a node of its own: writers share no
+  node, hence no lock, and the log imposes no order on them.
+- **Claimed with a lease** by a consumer (`graph.events.consumer`): a claim takes the
+  write lock on the oldest claimable records, then reads their lease again under it, so
+  two consumers claiming at once do not share a record; a lease that expires (its
+  consumer died) makes the record claimable again.
+- **Trimmed** once applied; a failed attempt is counted and the record waits out a
+  backoff (its lease); after the last attempt it is parked as dead (kept, bounded).
+
+Payloads are JSON of the `DomainEvent` dataclasses, named by their class (`kind`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, run
+from graph.events.domain import (
+    BlockChanged,
+    Connected,
+    Disconnected,
+    DomainEvent,
+    GoalsChanged,
+    HoldChanged,
+    MentorChanged,
+    MentorshipEnded,
+    PersonDeleted,
+    ProfileChanged,
+    RequestUpdated,
+    SkillAdded,
+    SkillRemoved,
+)
+from graph.registry import statement
+
+_RECORD_CHANGE = statement("events/record_change")
+_LOCK_CHANGES = statement("events/lock_changes")
+_CLAIM_CHANGES = statement("events/claim_changes")
+_TRIM_CHANGES = statement("events/trim_changes")
+_FAIL_CHANGE = statement("events/fail_change")
+_RELEASE_CHANGES = statement("events/release_changes")
+_PRUNE_DEAD_CHANGES = statement("events/prune_dead_changes")
+_COUNT_CHANGES = statement("events/count_changes")
+_PENDING_CHANGES = statement("events/pending_changes")
+
+T = TypeVar("T")
+Changes = Sequence[DomainEvent]
+"""The changes a mutation made (none when it changed nothing)."""
+
+KINDS: dict[str, type[DomainEvent]] = {
+    kind.__name__: kind
+    for kind in (
+        MentorChanged,
+        SkillAdded,
+        SkillRemoved,
+        GoalsChanged,
+        Connected,
+        Disconnected,
+        RequestUpdated,
+        MentorshipEnded,
+        BlockChanged,
+        ProfileChanged,
+        HoldChanged,
+        PersonDeleted,
+    )
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A record of the log as a consumer claimed it."""
+
+    id: str
+    event: DomainEvent
+    attempts: int
+    """Failed attempts so far."""
+
+
+@dataclass(frozen=True)
+class LogSize:
+    pending: int
+    """Records not yet applied, claimed or not."""
+    dead: int
+    """Records parked after their last attempt."""
+
+
+def payload(event: DomainEvent) -> str:
+    """The JSON text a record stores for `event`."""
+    return json.dumps(dataclasses.asdict(event), separators=(",", ":"), sort_keys=True)
+
+
+def parse(kind: str, text: str) -> DomainEvent:
+    """The event a record stores; the inverse of `kind`'s name and `payload`."""
+    fields: dict[str, Any] = json.loads(text)
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+    return KINDS[kind](**values)
+
+
+def new_change_id() -> str:
+    """Ids sort by creation time (ties between processes are broken by the random part)."""
+    return f"ch-{time.time_ns():020d}-{secrets.token_hex(4)}"
+
+
+async def record(tx: AsyncManagedTransaction, changes: Sequence[DomainEvent]) -> list[str]:
+    """Write `changes` to the log in the caller's transaction; their ids."""
+    rows = [
+        {"id": new_change_id(), "kind": type(event).__name__, "payload": payload(event)}
+        for event in changes
+    ]
+    if rows:
+        await run(tx, _RECORD_CHANGE, {"changes": rows})
+    return [row["id"] for row in rows]
+
+
+async def write_changes(
+    database: Database,
+    work: Callable[[AsyncManagedTransaction], Awaitable[tuple[T, Changes]]],
+) -> T:
+    """Run a mutation's `work` in one write transaction with the change records it returns.
+
+    `work` returns its result and the changes it made (none when it changed nothing). Once
+    the transaction commits, the database's change listeners hear of the new records (the
+    local consumer wakes at once instead of at its next poll).
+    """
+    ids: list[str] = []
+    recorded: list[DomainEvent] = []
+
+    async def unit(tx: AsyncManagedTransaction) -> T:
+        result, changes = await work(tx)
+        ids[:] = await record(tx, changes)  # a retried transaction records anew
+        recorded[:] = changes
+        return result
+
+    result = await database.write_transaction(unit)
+    if ids:
+        for listener in tuple(database.change_listeners):
+            listener(ids, recorded)
+    return result
+
+
+async def claim(database: Database, owner: str, *, limit: int, lease: float) -> list[Change]:
+    """Up to `limit` claimable records, oldest first, leased to `owner` for `lease` seconds."""
+
+    async def work(tx: AsyncManagedTransaction) -> list[Change]:
+        locked = await run(tx, _LOCK_CHANGES, {"owner": owner, "limit": limit})
+        if not locked:
+            return []
+        params = {"ids": [row["id"] for row in locked], "owner": owner, "leaseMs": _ms(lease)}
+        rows = await run(tx, _CLAIM_CHANGES, params)
+        return [
+            Change(row["id"], parse(row["kind"], row["payload"]), int(row["attempts"] or 0))
+            for row in rows
+        ]
+
+    return await database.write_transaction(work)
+
+
+async def trim(database: Database, ids: Sequence[str]) -> None:
+    """Delete applied records."""
+    if ids:
+        await database.write(_TRIM_CHANGES, {"ids": list(ids)})
+
+
+async def fail(
+    database: Database, change: str, *, error: str, backoff: float, max_attempts: int
+) -> bool:
+    """Count a failed attempt; claimable again after `backoff` seconds. True: parked as dead."""
+    params = {
+        "id": change,
+        "error": error[:1000],
+        "backoffMs": _ms(backoff),
+        "maxAttempts": max_attempts,
+    }
+    rows = await database.write(_FAIL_CHANGE, params)
+    return bool(rows and rows[0]["dead"])
+
+
+async def release(database: Database, owner: str, ids: Sequence[str]) -> None:
+    """Give back `owner`'s claims on `ids`: claimable by anyone at once."""
+    if ids:
+        await database.write(_RELEASE_CHANGES, {"owner": owner, "ids": list(ids)})
+
+
+async def prune_dead(database: Database, *, keep: int, max_age: float) -> int:
+    """Delete the dead records past the newest `keep` or older than `max_age` seconds."""
+    rows = await database.write(_PRUNE_DEAD_CHANGES, {"keep": keep, "maxAgeSeconds": int(max_age)})
+    return int(rows[0]["pruned"])
+
+
+async def log_size(database: Database) -> LogSize:
+    (row,) = await database.read(_COUNT_CHANGES)
+    return LogSize(pending=int(row["pending"]), dead=int(row["dead"]))
+
+
+async def pending(database: Database, ids: Sequence[str]) -> set[str]:
+    """Which of `ids` are still waiting (neither trimmed nor dead)."""
+    (row,) = await database.read(_PENDING_CHANGES, {"ids": list(ids)})
+    return set(row["pending"])
+
+
+def _ms(seconds: float) -> int:
+    return max(1, round(seconds * 1000))

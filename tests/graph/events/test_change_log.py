@@ -1,0 +1,239 @@
+"""The change log: each mutation writes exactly its change in its own transaction (a failed
+or empty one writes none), and the consumer applies, trims, retries, parks and leases."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+import neo4j
+import pytest
+
+from graph import connections, mentorships, people, safety, skills
+from graph.database import Database
+from graph.errors import MentorgraphError
+from graph.events import change_log
+from graph.events.bus import InProcessBus
+from graph.events.consumer import ChangeConsumer
+from graph.events.domain import (
+    BlockChanged,
+    Connected,
+    Disconnected,
+    DomainEvent,
+    GoalsChanged,
+    HoldChanged,
+    MentorChanged,
+    MentorshipEnded,
+    PersonDeleted,
+    ProfileChanged,
+    RequestUpdated,
+    SkillAdded,
+    SkillRemoved,
+    match_topic,
+)
+from graph.events.store import match_events_after
+from graph.people import ProfileFields
+from graph.registry import statement
+from graph.settings import ChangeLogSettings, MentorshipRules, Settings, WatchSettings
+from tests.builders import build, fixture_statement, knows, mentor, person, skill
+
+KINDS = fixture_statement("change_kinds")
+FAST = ChangeLogSettings(poll=0.1, timeout=5.0, backoff=0.05, lease=30.0)
+
+
+async def _graph(database: Database) -> None:
+    await build(
+        database,
+        skills=[skill("django"), skill("ml")],
+        people=[person("ana", seekingMentor=True), mentor("mo", capacity=2), person("zed"),
+                person("rex"), person("ivy")],
+        knows=knows(("ana", "zed")),
+        has_skill=[{"person": "mo", "skill": "django", "level": 5, "years": 1}],
+        wants_to_learn=[{"person": "ana", "skill": "django", "priority": 1}],
+        mentors=[{"mentor": "mo", "mentee": "ivy", "status": "ACTIVE", "since": None}],
+    )  # fmt: skip
+
+
+async def _changes(database: Database) -> list[DomainEvent]:
+    return [change_log.parse(r["kind"], r["payload"]) for r in await database.read(KINDS)]
+
+
+async def _request(database: Database) -> str:
+    rules = MentorshipRules()
+    made = await mentorships.request_mentorship(
+        database, "ana", "mo", message="", goals=(), rules=rules
+    )
+    return made.key
+
+
+Mutation = Callable[[Database], Awaitable[object]]
+RULES = MentorshipRules()
+
+# (the mutation, the change it writes, a way to make it fail or change nothing)
+WALK: list[tuple[str, Mutation, DomainEvent | None]] = [
+    ("setMentorPreferences", lambda d: people.set_mentor_preferences(
+        d, "mo", open_to_mentor=True, capacity=3), MentorChanged("mo")),
+    ("setMentorPreferences of nobody", lambda d: people.set_mentor_preferences(
+        d, "nobody", open_to_mentor=True, capacity=3), None),
+    ("addSkill", lambda d: skills.add_skill(d, "mo", "ml", level=4, years=1),
+     SkillAdded("mo", "ml")),
+    ("addSkill unknown", lambda d: skills.add_skill(d, "mo", "nope", level=4, years=1), None),
+    ("removeSkill", lambda d: skills.remove_skill(d, "mo", "django"),
+     SkillRemoved("mo", "django")),
+    ("removeSkill not held", lambda d: skills.remove_skill(d, "mo", "ml"), None),
+    ("setLearningGoals", lambda d: skills.set_learning_goals(d, "ana", ["ml"]),
+     GoalsChanged("ana")),
+    ("respondToConnectionRequest", lambda d: _accept(d), Connected("rex", "ana")),
+    ("removeConnection", lambda d: connections.remove_connection(d, "ana", "zed"),
+     Disconnected("ana", "zed")),
+    ("removeConnection not connected", lambda d: connections.remove_connection(d, "ana", "rex"),
+     None),
+    ("requestMentorship", _request, "request"),  # type: ignore[list-item]
+    ("endMentorship", lambda d: mentorships.end_mentorship(
+        d, "ivy", "mo", completed=True, reason="done"), MentorshipEnded("ivy", "mo")),
+    ("endMentorship none", lambda d: mentorships.end_mentorship(
+        d, "ana", "mo", completed=True, reason="x"), None),
+    ("blockPerson", lambda d: safety.block_person(d, "ana", "zed", reason=None),
+     BlockChanged("ana", "zed", True)),
+    ("blockPerson of nobody", lambda d: safety.block_person(d, "ana", "nobody", reason=None),
+     None),
+    ("unblockPerson not blocked", lambda d: safety.unblock_person(d, "ana", "zed"), None),
+    ("updateProfile visibility", lambda d: people.update_profile(
+        d, "ana", ProfileFields(visibility="CONNECTIONS")), ProfileChanged("ana")),
+    ("updateProfile headline only", lambda d: people.update_profile(
+        d, "ana", ProfileFields(headline="hi")), None),
+    ("reportPerson that holds", lambda d: safety.report_person(
+        d, "ana", "zed", reason="SPAM", details="", hold_threshold=1), HoldChanged("zed")),
+    ("reportPerson below the hold", lambda d: safety.report_person(
+        d, "ana", "zed", reason="SPAM", details="", hold_threshold=5), None),
+    ("deleteAccount", lambda d: safety.delete_account(d, "zed"),
+     PersonDeleted("zed", ("ana",), False)),
+    ("deleteAccount of nobody", lambda d: safety.delete_account(d, "nobody"), None),
+]  # fmt: skip
+
+
+async def _accept(database: Database) -> bool:
+    await connections.request_connection(database, "rex", "ana", daily_limit=10)
+    return await connections.respond_to_connection(database, "rex", "ana", accept=True)
+
+
+@pytest.mark.parametrize(("name", "mutation", "expected"), WALK, ids=[w[0] for w in WALK])
+async def test_each_mutation_writes_exactly_its_change_and_a_failed_one_none(
+    empty_graph: Database, name: str, mutation: Mutation, expected: DomainEvent | str | None
+) -> None:
+    await _graph(empty_graph)
+    try:
+        result = await mutation(empty_graph)
+    except MentorgraphError:
+        assert expected is None, f"{name} failed"
+        result = None
+    changes = await _changes(empty_graph)
+    if expected == "request":
+        assert changes == [RequestUpdated(str(result), "ana", "mo", "PENDING")]
+    else:
+        assert changes == ([expected] if expected else []), name
+
+
+async def test_request_responses_and_unblock_and_resolution_write_theirs(
+    empty_graph: Database,
+) -> None:
+    await _graph(empty_graph)
+    first = await _request(empty_graph)
+    await mentorships.respond_to_request(empty_graph, first, "mo", accept=False, reason=None)
+    second = await _request(empty_graph)
+    await mentorships.withdraw_request(empty_graph, second, "ana")
+    await safety.block_person(empty_graph, "ana", "rex", reason=None)
+    await safety.unblock_person(empty_graph, "ana", "rex")
+    filed = await safety.report_person(
+        empty_graph, "ana", "zed", reason="SPAM", details="", hold_threshold=1
+    )
+    await safety.resolve_report(
+        empty_graph, filed.report.key, outcome="DISMISSED", note="ok", admin="root"
+    )
+    assert await _changes(empty_graph) == [
+        RequestUpdated(first, "ana", "mo", "PENDING"),
+        RequestUpdated(first, "ana", "mo", "DECLINED"),
+        RequestUpdated(second, "ana", "mo", "PENDING"),
+        RequestUpdated(second, "ana", "mo", "WITHDRAWN"),
+        BlockChanged("ana", "rex", True),
+        BlockChanged("ana", "rex", False),
+        HoldChanged("zed"),
+        HoldChanged("zed"),
+    ]
+
+
+async def _consumer(database: Database, settings: ChangeLogSettings = FAST) -> ChangeConsumer:
+    return ChangeConsumer(database, InProcessBus(), WatchSettings(), settings)
+
+
+async def test_the_consumer_applies_publishes_once_and_trims(empty_graph: Database) -> None:
+    await _graph(empty_graph)
+    consumer = await _consumer(empty_graph)
+    async with consumer.bus.subscribe(match_topic("ana")) as subscriber:
+        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=4)
+        assert await consumer.step() == 2
+        assert (await subscriber.get())["mentor"] == "mo"
+        assert subscriber.pending() == 0, "the pair is sent once"
+    assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=0)
+    assert consumer.stats.applied == 2
+
+
+async def test_leases_do_not_overlap_and_a_dead_consumers_lease_expires(
+    empty_graph: Database,
+) -> None:
+    await _graph(empty_graph)
+    for capacity in range(1, 9):
+        await people.set_mentor_preferences(
+            empty_graph, "mo", open_to_mentor=True, capacity=capacity
+        )
+    claims = await asyncio.gather(
+        *(change_log.claim(empty_graph, f"c{i}", limit=3, lease=30) for i in range(4))
+    )
+    ids = [change.id for claim in claims for change in claim]
+    assert len(ids) == len(set(ids)) == 8, "every change claimed once"
+    await change_log.release(empty_graph, "c0", [c.id for c in claims[0]])
+    await change_log.trim(empty_graph, [c.id for claim in claims[1:] for c in claim])
+    dead = await change_log.claim(empty_graph, "dead", limit=10, lease=0.5)
+    assert len(dead) == len(claims[0])
+    assert await change_log.claim(empty_graph, "live", limit=10, lease=30) == []
+    deadline = time.monotonic() + 30
+    taken: list[change_log.Change] = []
+    while not taken and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+        taken = await change_log.claim(empty_graph, "live", limit=10, lease=30)
+    assert [c.id for c in taken] == [c.id for c in dead]
+
+
+async def test_a_timed_out_attempt_is_retried_with_more_time_then_a_hopeless_one_parked(
+    empty_graph: Database, settings: Settings
+) -> None:
+    """The test holds the event sequence's write lock: recording waits for it until the
+    attempt's statement timeout ends it, by construction."""
+    await _graph(empty_graph)
+    short = ChangeLogSettings(poll=0.1, timeout=0.5, timeout_growth=2.0, backoff=0.05,
+                              max_attempts=2)  # fmt: skip
+    consumer = await _consumer(empty_graph, short)
+    driver = neo4j.AsyncGraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+    )
+    try:
+        async with driver.session(database=settings.neo4j_database) as session:
+            holder = await session.begin_transaction()
+            await holder.run(statement("events/lock_sequence").text, {"name": "match"})
+            await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+            await consumer.step()
+            assert consumer.stats.retries == 1
+            await consumer.step()  # before its backoff: not claimable
+            await asyncio.sleep(0.2)
+            await consumer.step()
+            assert consumer.stats.parked == 1
+            (row,) = await empty_graph.read(KINDS)
+            assert (row["attempts"], row["dead"]) == (2, True), "parked, kept"
+            await holder.rollback()
+    finally:
+        await driver.close()
+    assert await match_events_after(empty_graph, "ana", after=0, limit=10) == []
+    assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=1)
+    assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
