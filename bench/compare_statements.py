@@ -5,10 +5,11 @@
 
 For statement work: run the former version (e.g. `git show REV:queries/...` saved
 to a file) against the current one in the same process, same server, same
-mentees. First every version must give the same page (keys and scores) for
-`--check` mentees under several weights and filters; then each run times every
-version over all mentees, one call after another through `Database.read`, and
-prints p50 / p99 per version and run. Reads only.
+mentees (the forward reading of each). First every version must give the same
+page (every field of every match: keys, scores, raw signals, shares, capacity
+and evidence) for `--check` mentees under several weights and filters; then
+each run times every version over all mentees, one call after another through
+`Database.read`, and prints p50 / p99 per version and run. Reads only.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from graph.database import Database
 from graph.pages import Window
 from graph.ranking.matches import match_parameters
 from graph.ranking.types import Filters, Weights
-from graph.registry import Statement, compose
+from graph.registry import Statement, compose, reading
 
 VARIANTS: tuple[dict[str, Any], ...] = (
     {},
@@ -54,7 +55,7 @@ async def mentees(database: Database, count: int) -> list[str]:
 
 async def page(database: Database, stmt: Statement, params: dict[str, Any]) -> list[Any]:
     (row,) = await database.read(stmt, params)
-    return [(match["key"], match["score"]) for match in row["matches"]]
+    return list(row["matches"])
 
 
 async def check(database: Database, versions: list[Statement], keys: list[str]) -> None:
@@ -83,7 +84,11 @@ async def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     versions = [
-        Statement(name=str(f), text=compose(f.read_text(), within=str(f)), header="")
+        Statement(
+            name=str(f),
+            text=compose(reading(f.read_text(), backward=False), within=str(f)),
+            header="",
+        )
         for f in args.files
     ]
     database = await connect()

@@ -144,14 +144,18 @@ class PagedStatement:
         return self.backward if backward else self.forward
 
 
+def reading(text: str, *, backward: bool) -> str:
+    """One reading of a statement's text: each `{{forwards|backwards}}` replaced by one side."""
+    return _CHOICE.sub(lambda choice: choice.group(2 if backward else 1), text)
+
+
 @cache
 def statement(name: str, *, backward: bool = False) -> Statement:
     """Return the statement stored in `queries/<name>.cypher`, its rules composed in."""
     if name.startswith(f"{RULES}/"):
         raise StatementError(f"{name!r} is a rule: statements apply it, it does not run alone")
     text = _read(name)
-    reading = _CHOICE.sub(lambda choice: choice.group(2 if backward else 1), text)
-    composed = compose(reading, within=f"statement {name!r}")
+    composed = compose(reading(text, backward=backward), within=f"statement {name!r}")
     if "{{" in _code(composed):
         raise StatementError(f"Cypher statement {name!r} has a malformed {{{{rule(...)}}}}")
     return Statement(name=name, text=composed, header=_header(text))

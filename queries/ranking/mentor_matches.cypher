@@ -126,14 +126,21 @@ CALL (me) {
   // theirs the mentee may see (visible_degree), so no hidden person moves a score.
   CALL (me, strongTargets, stints) {
     CALL (me, strongTargets, stints) {
+      // One walk gives both each connection's visible degree (visible_degree's count) and its
+      // mentors: every person two steps away is checked once (visible_to, open to mentoring),
+      // not once per walk that reaches them.
       MATCH (me)-[:KNOWS]-(z)
       WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
-      WITH z, {{visible_degree(me, z)}} AS degree
+      MATCH (z)-[:KNOWS]-(x:Person)
+      WITH me, x, collect(z) AS zs
+      WITH x, zs, {{visible_to(me, x)}} AS seen, x.openToMentor = true AND x <> me AS mentor
+      UNWIND zs AS z
+      WITH z, sum(CASE WHEN seen THEN 1 ELSE 0 END) AS degree,
+           collect(CASE WHEN mentor THEN x END) AS mentors
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
-      WITH z, degree WHERE degree <= $hubDegreeCap
-      MATCH (z)-[:KNOWS]-(m)
-      WHERE m.openToMentor = true AND m <> me
+      WITH z, degree, mentors WHERE degree <= $hubDegreeCap
+      UNWIND mentors AS m
       RETURN m, 1.0 / degree AS social, 0.0 AS strong, 0.0 AS gain,
              {person: z, degree: degree} AS via, null AS employer
       UNION ALL
@@ -183,10 +190,10 @@ CALL (me) {
     UNWIND found AS c
     WITH c.m AS m, c.social AS social, c.strong AS strong, c.gain AS gain, c.vias AS vias,
          c.employers AS employers
-    // The exclusions, openToMentor included: though every source yields mentors only, an
-    // absolute exclusion must not rest on CAN_TEACH alone being in step.
-    WHERE {{suggestible_mentor(me, m)}}
-      AND ($language IS NULL OR $language IN coalesce(m.languages, []))
+    // The filters. The exclusions (suggestible_mentor) cost a few relationship checks each, so
+    // they are applied below to the candidates in rank order, until the floor and the page
+    // are full, rather than to every candidate.
+    WHERE ($language IS NULL OR $language IN coalesce(m.languages, []))
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
@@ -211,22 +218,30 @@ CALL (me) {
   // sure to be kept (positive without weak skills, above $minScore, after the cursor).
   // Backwards, a ceiling over the page's farthest score: the (first + 1)-th lowest upper bound
   // (read into `low`, so both readings return `floor`) among candidates sure to be kept and
-  // before the cursor.
-  CALL (qualified) {
+  // before the cursor. The exclusions, openToMentor included (though every source yields
+  // mentors only, an absolute exclusion must not rest on CAN_TEACH alone being in step), are
+  // checked in that order, only until the floor is found.
+  CALL (me, qualified) {
     UNWIND qualified AS c
     WITH c
     WHERE c.socialPart + $skillWeight * c.strong + c.employerPart > 0
       AND ($skills IS NULL OR c.strong > 0)
       AND c.low - 0.000001 >= $minScore
       AND {{($after IS NULL OR c.high + 0.000001 < $after.score)|($before IS NULL OR c.low - 0.000001 > $before.score)}}
-    WITH {{c.low AS low|c.high AS low}}
+    WITH c.m AS m, {{c.low AS low|c.high AS low}}
     ORDER BY low{{ DESC|}}
+    WITH collect({m: m, low: low}) AS ordered
+    UNWIND ordered AS c
+    WITH c.m AS m, c.low AS low
+    WHERE {{suggestible_mentor(me, m)}}
+    WITH low
     LIMIT $first + 1
     RETURN CASE count(*) WHEN $first + 1 THEN {{min(low) - 0.000001|max(low) + 0.000001}} END AS floor
   }
   // Exact scores for the candidates that may reach the floor (backwards, that may be under the
-  // ceiling and reach the cursor): their own skills, all tiers.
-  CALL (reach, qualified, floor) {
+  // ceiling and reach the cursor): their own skills, all tiers; then the exclusions, in rank
+  // order, until the page is full.
+  CALL (me, reach, qualified, floor) {
     UNWIND qualified AS c
     WITH c WHERE {{floor IS NULL OR c.high + 0.000001 >= floor|(floor IS NULL OR c.low - 0.000001 <= floor)
       AND ($before IS NULL OR c.high + 0.000001 >= $before.score)}}
@@ -250,8 +265,13 @@ CALL (me) {
            OR (score = $before.score AND c.m.key < $before.key))}}
     WITH c, skills, total, score
     ORDER BY score{{ DESC|}}, c.m.key{{| DESC}}
+    WITH collect(c {.*, skills: skills, total: total, score: score}) AS ranked
+    UNWIND ranked AS c
+    WITH c, c.m AS m
+    WHERE {{suggestible_mentor(me, m)}}
+    WITH c
     LIMIT $first + 1
-    RETURN collect(c {.*, skills: skills, total: total, score: score}) AS page
+    RETURN collect(c) AS page
   }
   // Candidates reached only through weak skills score at most unseenBound: they are looked
   // for only when the page is not full above that (backwards, when that reaches the cursor).
