@@ -36,8 +36,8 @@ from graph.pages import encode_cursor
 from graph.settings import Settings
 
 SCREEN = """query($after: String) { people(first: 20, after: $after) { nodes {
-  key name skills { level skill { key name } } employment { title employer { key name } }
-  connections(first: 10) { nodes { key name skills { level skill { key name } } } } } } }"""
+  key skills { level skill { key } } employment { title employer { key } }
+  connections(first: 10) { nodes { key skills { level skill { key } } } } } } }"""
 
 
 async def _run(

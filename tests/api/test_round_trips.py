@@ -19,9 +19,8 @@ from tests.builders import build, knows, person, skill
 KEYS = [f"p{i:02d}" for i in range(60)]
 
 SCREEN = """query($first: Int!) { people(first: $first) { nodes {
-  key name skills { level skill { key name } } employment { title employer { key name } }
-  connections(first: 10) {
-    edges { cursor node { key name skills { level skill { key } } } }
+  key skills { level } employment { title employer { key } }
+  connections(first: 10) { edges { cursor node { key skills { level } } }
     pageInfo { hasNextPage endCursor } } } } }"""
 
 VARIANTS = {
@@ -75,7 +74,7 @@ async def _cost(
     return database.round_trips - before, data
 
 
-@pytest.mark.parametrize("first", [5, 20, 50])
+@pytest.mark.parametrize("first", [5, 20])  # the cost limit (api.limits) bounds the size
 async def test_the_screen_costs_one_round_trip_at_any_page_size(
     gql: GraphQLClient, app: Starlette, screen_graph: Database, first: int
 ) -> None:
