@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -13,7 +13,8 @@ from graph.connections import ConnectionsPage, connections_of_people, mutual_con
 from graph.database import Database
 from graph.employers import Employment, employment_of_people
 from graph.mentorships import mentorships_of_people, partners_of_people
-from graph.people import Person, get_people
+from graph.people import Person, Profile, get_people
+from graph.screens import Screen
 from graph.skills import (
     LearningGoal,
     PersonSkill,
@@ -39,7 +40,7 @@ class Loaders:
     skills: DataLoader[str, list[PersonSkill]]
     learning_goals: DataLoader[str, list[LearningGoal]]
     employment: DataLoader[str, list[Employment]]
-    connections: DataLoader[ConnectionsPage, list[Person]]
+    connections: DataLoader[ConnectionsPage, list[Profile]]
     mutual_connections: DataLoader[tuple[str, str], list[Person]]
     mentors: DataLoader[str, list[Person]]
     mentees: DataLoader[str, list[Person]]
@@ -62,3 +63,19 @@ class Loaders:
             ),
             partners=_loader(partial(partners_of_people, database)),
         )
+
+    def prime(self, profiles: Iterable[Profile], screen: Screen) -> None:
+        """Hand the nested resolvers what a screen's statement read with its people
+        (`api.lookahead`): each part it read, under the key its resolver will load."""
+        for profile in profiles:
+            key = profile.person.key
+            if profile.skills is not None:
+                self.skills.prime(key, profile.skills)
+            if profile.learning_goals is not None:
+                self.learning_goals.prime(key, profile.learning_goals)
+            if profile.employment is not None:
+                self.employment.prime(key, profile.employment)
+            if profile.connections is not None and screen.connections is not None:
+                page = ConnectionsPage(key, screen.connections, screen.connection_parts)
+                self.connections.prime(page, profile.connections)
+                self.prime(profile.connections, Screen(screen.connection_parts))

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from api.context import Info
 from api.employers.types import Employer
+from api.lookahead import person_screen
 from api.matches.event_types import MentorMatchEvent
 from api.matches.types import ConnectionSuggestion, MentorMatch
 from api.mentorships.types import MentorshipRequest
@@ -24,7 +25,7 @@ from graph.employers import get_employers
 from graph.errors import NotFound
 from graph.events.store import get_match_event
 from graph.mentorships import get_requests
-from graph.people import get_person
+from graph.people import get_profile
 from graph.ranking.matches import mentor_match
 from graph.ranking.suggestions import suggested_connection
 from graph.safety import get_report
@@ -35,10 +36,13 @@ R = TypeVar("R")
 
 
 async def _person(info: Info, key: str) -> Node | None:
+    ctx, screen = info.context, person_screen(info)
     try:
-        return Person.from_record(await get_person(info.context.database, key, info.context.viewer))
+        profile = await get_profile(ctx.database, key, ctx.viewer, screen)
     except NotFound:
         return None
+    ctx.loaders.prime([profile], screen)
+    return Person.from_record(profile.person)
 
 
 async def _skill(info: Info, key: str) -> Node | None:

@@ -52,6 +52,9 @@ class ApiSettings:
     """Set: only these documents run, and nothing registers (`api.trusted_documents`)."""
     oidc: OidcSettings | None = None
     """The identity provider whose tokens are accepted besides ours; `None`: ours only."""
+    lookahead: bool = True
+    """Screens read their nested parts with their people (`api.lookahead`); off: level by
+    level, a round trip each (the reference the look-ahead is compared with)."""
 
     def __post_init__(self) -> None:
         if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
@@ -88,6 +91,7 @@ class ApiSettings:
             persisted_query_ttl=env_float("MENTORGRAPH_PERSISTED_QUERY_TTL", 86_400.0),
             trusted_documents=_trusted_documents(),
             oidc=OidcSettings.from_env(),
+            lookahead=env_flag("MENTORGRAPH_LOOKAHEAD", True),
         )
 
 

@@ -12,8 +12,9 @@ from graph.errors import BadInput, Conflict, Forbidden, NotFound
 from graph.events.change_log import Changes, write_changes
 from graph.events.domain import Connected, Disconnected
 from graph.pages import Window
-from graph.people import Person
+from graph.people import Person, Profile
 from graph.registry import statement
+from graph.screens import NO_PARTS, Parts, page_param
 from graph.viewer import Viewer
 
 _CONNECTIONS_OF_PEOPLE = statement("connections/connections_of_people")
@@ -30,23 +31,22 @@ MAX_MUTUAL_CONNECTIONS = 20
 
 @dataclass(frozen=True)
 class ConnectionsPage:
-    """A page of one person's connections, by key."""
+    """A page of one person's connections, by key, with the nested parts of each."""
 
     person: str
     window: Window[str]
+    parts: Parts = NO_PARTS
 
 
 async def connections_of_people(
     database: Database, pages: Sequence[ConnectionsPage], viewer: Viewer
-) -> list[list[Person]]:
+) -> list[list[Profile]]:
     """For each page request, the visible connections it asks for (one round trip)."""
     requests = [
-        {"person": p.person, "backward": p.window.backward, "cursor": p.window.cursor,
-         "limit": p.window.limit}
-        for p in pages
-    ]  # fmt: skip
+        {"person": p.person, **page_param(p.window), "parts": p.parts.param()} for p in pages
+    ]
     rows = await database.read(_CONNECTIONS_OF_PEOPLE, {"requests": requests, **viewer.params()})
-    return [[Person.from_row(item) for item in row["connections"]] for row in rows]
+    return [[Profile.from_row(item) for item in row["connections"]] for row in rows]
 
 
 async def mutual_connections(

@@ -37,6 +37,15 @@ class Employment:
     since: dt.date | None
     until: dt.date | None
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Employment:
+        return cls(
+            employer=Employer.from_row(row["employer"]),
+            title=row.get("title") or "",
+            since=_date(row.get("since")),
+            until=_date(row.get("until")),
+        )
+
 
 def _date(value: Any) -> dt.date | None:
     converted = native(value)
@@ -46,18 +55,7 @@ def _date(value: Any) -> dt.date | None:
 async def employment_of_people(database: Database, keys: Sequence[str]) -> list[list[Employment]]:
     """Each person's stints, newest first, in the order of `keys` (one round trip)."""
     rows = await database.read(_EMPLOYMENT_OF_PEOPLE, {"keys": list(keys)})
-    return [
-        [
-            Employment(
-                employer=Employer.from_row(item["employer"]),
-                title=item.get("title") or "",
-                since=_date(item.get("since")),
-                until=_date(item.get("until")),
-            )
-            for item in row["employment"]
-        ]
-        for row in rows
-    ]
+    return [[Employment.from_row(item) for item in row["employment"]] for row in rows]
 
 
 async def get_employers(database: Database, keys: Sequence[str]) -> list[Employer | None]:

@@ -9,11 +9,14 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
+from graph.employers import Employment
 from graph.errors import Conflict, NotFound
 from graph.events.change_log import Changes, write_changes
 from graph.events.domain import MentorChanged, ProfileChanged
 from graph.pages import Window
 from graph.registry import paged_statement, statement
+from graph.screens import PLAIN, Screen
+from graph.skills import LearningGoal, PersonSkill
 from graph.tombstones import tombstone_hash
 from graph.viewer import Viewer
 
@@ -58,6 +61,29 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """A person as a screen read them (rules/profile): a part not asked for is None."""
+
+    person: Person
+    skills: list[PersonSkill] | None = None
+    learning_goals: list[LearningGoal] | None = None
+    employment: list[Employment] | None = None
+    connections: list[Profile] | None = None
+    """The page of connections the screen asked for (rules/connections_page)."""
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], connections: list[Any] | None = None) -> Profile:
+        skills, goals, employment = row["skills"], row["learningGoals"], row["employment"]
+        return cls(
+            person=Person.from_row(row),
+            skills=None if skills is None else [PersonSkill.from_row(s) for s in skills],
+            learning_goals=None if goals is None else [LearningGoal.from_row(g) for g in goals],
+            employment=None if employment is None else [Employment.from_row(e) for e in employment],
+            connections=None if connections is None else [cls.from_row(c) for c in connections],
+        )
+
+
+@dataclass(frozen=True)
 class ProfileFields:
     """Profile fields a person sets themself; `None` leaves a field unchanged."""
 
@@ -82,21 +108,37 @@ class ProfileFields:
         return {key: value for key, value in values.items() if value is not None}
 
 
+async def get_profiles(
+    database: Database, keys: Sequence[str], viewer: Viewer, screen: Screen = PLAIN
+) -> list[Profile | None]:
+    """The people with these keys, in order, with what `screen` shows of each; `None`
+    where absent or hidden from `viewer` (one round trip)."""
+    if not keys:
+        return []
+    params = {"keys": list(keys), "screen": screen.param(), **viewer.params()}
+    rows = await database.read(_GET_PEOPLE, params)
+    return [
+        Profile.from_row(row["person"], row["connections"]) if row["person"] else None
+        for row in rows
+    ]
+
+
 async def get_people(
     database: Database, keys: Sequence[str], viewer: Viewer
 ) -> list[Person | None]:
     """The people with these keys, in order; `None` where absent or hidden from `viewer`."""
-    if not keys:
-        return []
-    rows = await database.read(_GET_PEOPLE, {"keys": list(keys), **viewer.params()})
-    return [Person.from_row(row["person"]) if row["person"] else None for row in rows]
+    return [p.person if p else None for p in await get_profiles(database, keys, viewer)]
+
+
+async def get_profile(database: Database, key: str, viewer: Viewer, screen: Screen) -> Profile:
+    (profile,) = await get_profiles(database, [key], viewer, screen)
+    if profile is None:
+        raise NotFound(f"no person {key!r}")
+    return profile
 
 
 async def get_person(database: Database, key: str, viewer: Viewer) -> Person:
-    (person,) = await get_people(database, [key], viewer)
-    if person is None:
-        raise NotFound(f"no person {key!r}")
-    return person
+    return (await get_profile(database, key, viewer, PLAIN)).person
 
 
 async def search_people(
@@ -107,8 +149,10 @@ async def search_people(
     search: str | None = None,
     skill: str | None = None,
     employer: str | None = None,
-) -> list[Person]:
-    """The visible people of `window`, by key (`window.limit` at most: one flags more)."""
+    screen: Screen = PLAIN,
+) -> list[Profile]:
+    """The visible people of `window`, by key (`window.limit` at most: one flags more),
+    with what `screen` shows of each."""
     rows = await database.read(
         _SEARCH_PEOPLE.reading(backward=window.backward),
         {
@@ -118,9 +162,10 @@ async def search_people(
             "employer": employer,
             **window.bounds(),
             "limit": window.limit,
+            "screen": screen.param(),
         },
     )
-    return [Person.from_row(row["person"]) for row in rows]
+    return [Profile.from_row(row["person"], row["connections"]) for row in rows]
 
 
 async def create_profile(database: Database, key: str, fields: ProfileFields) -> Person:

@@ -45,36 +45,30 @@ class PersonSkill:
     level: int
     years: int
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PersonSkill:
+        return cls(Skill.from_row(row["skill"]), int(row["level"] or 0), int(row["years"] or 0))
+
 
 @dataclass(frozen=True)
 class LearningGoal:
     skill: Skill
     priority: int
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> LearningGoal:
+        return cls(Skill.from_row(row["skill"]), int(row["priority"] or 0))
+
 
 async def skills_of_people(database: Database, keys: Sequence[str]) -> list[list[PersonSkill]]:
     """Each person's skills, strongest first, in the order of `keys` (one round trip)."""
     rows = await database.read(_SKILLS_OF_PEOPLE, {"keys": list(keys)})
-    return [
-        [
-            PersonSkill(
-                Skill.from_row(item["skill"]), int(item["level"] or 0), int(item["years"] or 0)
-            )
-            for item in row["skills"]
-        ]
-        for row in rows
-    ]
+    return [[PersonSkill.from_row(item) for item in row["skills"]] for row in rows]
 
 
 async def goals_of_people(database: Database, keys: Sequence[str]) -> list[list[LearningGoal]]:
     rows = await database.read(_GOALS_OF_PEOPLE, {"keys": list(keys)})
-    return [
-        [
-            LearningGoal(Skill.from_row(item["skill"]), int(item["priority"] or 0))
-            for item in row["goals"]
-        ]
-        for row in rows
-    ]
+    return [[LearningGoal.from_row(item) for item in row["goals"]] for row in rows]
 
 
 async def get_skills(database: Database, keys: Sequence[str]) -> list[Skill | None]:

@@ -5,25 +5,33 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
+from api.lookahead import people_screen, person_screen
 from api.node import Node
 from api.node_lookup import find_node
-from api.pagination import Connection, connection, paged
-from api.people.types import Person
+from api.pagination import Connection, paged
+from api.people.types import Person, people_connection
 from graph.pages import Window, read_key
-from graph.people import get_person, search_people
+from graph.people import get_profile, get_profiles, search_people
 
 
 @strawberry.type
 class PeopleQuery:
     @strawberry.field(description="The caller; null for an anonymous caller or before sign-up.")
     async def viewer(self, info: Info) -> Person | None:
-        key = info.context.viewer.key
-        record = await info.context.loaders.person.load(key) if key else None
-        return Person.from_record(record) if record else None
+        ctx, screen = info.context, person_screen(info)
+        key = ctx.viewer.key
+        (profile,) = await get_profiles(ctx.database, [key], ctx.viewer, screen) if key else [None]
+        if profile is None:
+            return None
+        ctx.loaders.prime([profile], screen)
+        return Person.from_record(profile.person)
 
     @strawberry.field(description="A person by key; NOT_FOUND when absent or hidden from you.")
     async def person(self, info: Info, key: str) -> Person | None:
-        return Person.from_record(await get_person(info.context.database, key, info.context.viewer))
+        ctx, screen = info.context, person_screen(info)
+        profile = await get_profile(ctx.database, key, ctx.viewer, screen)
+        ctx.loaders.prime([profile], screen)
+        return Person.from_record(profile.person)
 
     @strawberry.field(
         description="People you may see, by key, optionally filtered.",
@@ -37,11 +45,18 @@ class PeopleQuery:
         skill: str | None = None,
         employer: str | None = None,
     ) -> Connection[Person]:
-        ctx = info.context
+        ctx, screen = info.context, people_screen(info)
         found = await search_people(
-            ctx.database, ctx.viewer, window, search=search, skill=skill, employer=employer
+            ctx.database,
+            ctx.viewer,
+            window,
+            search=search,
+            skill=skill,
+            employer=employer,
+            screen=screen,
         )
-        return connection(found, window, lambda p: (p.key,), Person.from_record)
+        ctx.loaders.prime(found, screen)
+        return people_connection(found, window)
 
     @strawberry.field(
         description="Any object by its global ID (Relay); NOT_FOUND when there is none, or "

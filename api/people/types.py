@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from api.context import Info
 from api.employers.types import Employment
 from api.list_bounds import MaxItems
+from api.lookahead import connection_parts
 from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
 from api.mentorships.enums import MentorshipRequestState, MentorshipRole
@@ -22,7 +23,9 @@ from graph.connections import MAX_MUTUAL_CONNECTIONS, ConnectionsPage
 from graph.mentorships import requests_of_person
 from graph.pages import Window, read_key
 from graph.people import Person as PersonRecord
+from graph.people import Profile
 from graph.safety import export_person
+from graph.screens import PLAIN
 from graph.skills import MAX_LEARNING_GOALS
 
 if TYPE_CHECKING:
@@ -119,8 +122,11 @@ class Person(Node):
     )
     @paged(read_key)
     async def connections(self, info: Info, window: Window[str]) -> Connection[Person]:
-        people = await info.context.loaders.connections.load(ConnectionsPage(self.key, window))
-        return connection(people, window, lambda p: (p.key,), Person.from_record)
+        loaders = info.context.loaders
+        page = ConnectionsPage(self.key, window, connection_parts(info))
+        profiles = await loaders.connections.load(page)
+        loaders.prime(profiles, PLAIN)
+        return people_connection(profiles, window)
 
     @strawberry.field(
         description=f"Up to {MAX_MUTUAL_CONNECTIONS} connections shared with another person, "
@@ -204,4 +210,11 @@ class Person(Node):
         resolver=_match_events,
         description="New-match events of this mentee, oldest first: what a client missed.",
         permission_classes=[IsSelfOrAdmin],
+    )
+
+
+def people_connection(profiles: list[Profile], window: Window[str]) -> Connection[Person]:
+    """A page of people read by key, as `connection` makes it."""
+    return connection(
+        profiles, window, lambda p: (p.person.key,), lambda p: Person.from_record(p.person)
     )

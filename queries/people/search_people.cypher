@@ -1,10 +1,13 @@
-// A page of the people the viewer may see, by key, optionally filtered.
+// A page of the people the viewer may see, by key, optionally filtered; with what a screen
+// shows of each (graph.screens.Screen), in the same round trip.
 // Parameters: $viewer (key or null), $admin (bool), $search (substring of name or
 //   headline, case-insensitive, or null), $skill (skill key or null), $employer
 //   (employer key or null, current or former); a keyset page (graph.pages.Window):
 //   forwards, $after (key or null), the rows after it; backwards, $before (key or null),
-//   the rows before it, nearest first; $limit (page size + 1, to tell there is more).
-// Returns: person (map of properties), ordered by key (backwards: by key descending).
+//   the rows before it, nearest first; $limit (page size + 1, to tell there is more);
+//   $screen (null, or {parts, connections, connectionParts}: as people/get_people).
+// Returns: person (rules/profile), connections (as people/get_people), ordered by key
+//   (backwards: by key descending).
 // Indexes: person_key (ordered scan).
 OPTIONAL MATCH (viewer:Person {key: $viewer})
 MATCH (p:Person)
@@ -14,6 +17,11 @@ WHERE {{p.key > coalesce($after, '')|($before IS NULL OR p.key < $before)}}
   AND ($skill IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(:Skill {key: $skill}) })
   AND ($employer IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Employer {key: $employer}) })
   AND {{visible_to_caller(viewer, p)}}
-RETURN p { .* } AS person
+WITH viewer, p
 ORDER BY p.key{{| DESC}}
 LIMIT $limit
+WITH viewer, p, $screen.parts AS parts, $screen.connections AS page,
+     $screen.connectionParts AS connectionParts
+RETURN {{profile(p, parts)}} AS person,
+       {{connections_page(viewer, p, page, connectionParts)}} AS connections
+ORDER BY p.key{{| DESC}}

@@ -1,43 +1,143 @@
+"""What a screen costs in round trips (`graph.database.Database.round_trips` counts sessions).
+
+The screen of issue 17 (a page of people with their skills, employers and ten connections
+with their skills) is read in one statement (`api.lookahead`), at any page size: one round
+trip anonymously, two signed in (the session's check, `api.session`, then the screen).
+"""
+
 from __future__ import annotations
 
-from itertools import pairwise
+from typing import Any
 
+import pytest
 from starlette.applications import Starlette
 
 from graph.database import Database
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, person, skill
 
+KEYS = [f"p{i:02d}" for i in range(60)]
+
 SCREEN = """query($first: Int!) { people(first: $first) { nodes {
-  key skills { skill { key } } learningGoals { skill { key } } employment { title }
-  connections(first: 5) { nodes { key skills { level } } }
-  mutualConnections(with: "p00") { key } } } }"""
+  key skills { level } employment { title employer { key } }
+  connections(first: 10) { edges { cursor node { key skills { level } } }
+    pageInfo { hasNextPage endCursor } } } } }"""
+
+VARIANTS = {
+    "fragments": """query($first: Int!) { people(first: $first) { ...Page } }
+      fragment Page on PersonConnection { edges { node { ...Card } } }
+      fragment Card on Person { key skills { level } ... on Person { employment { title } }
+        connections(first: 10) { nodes { ...Skills } } }
+      fragment Skills on Person { key skills { skill { key } } }""",
+    "aliases": """query($first: Int!) { page: people(first: $first) { rows: nodes {
+      id: key abilities: skills { level } jobs: employment { title }
+      friends: connections(first: 10) { list: nodes { key known: skills { level } } } } } }""",
+    # Were the skipped `all` read as the screen's page, `few` would cost a round trip.
+    "@include(if: false)": """query($first: Int!, $no: Boolean = false) {
+      people(first: $first) { nodes { key skills { level } employment @include(if: $no) {
+        title } all: connections(first: 10) @include(if: $no) { nodes { key } }
+        few: connections(first: 2) @skip(if: false) { nodes { key skills { level } } } } } }""",
+}
 
 
-async def _round_trips(gql: GraphQLClient, app: Starlette, first: int) -> int:
-    database: Database = app.state.database
-    before = database.round_trips
-    data = await gql.data(SCREEN, {"first": first})
-    assert len(data["people"]["nodes"]) == first
-    return database.round_trips - before
-
-
-async def test_a_page_of_people_costs_the_same_round_trips_at_any_size(
-    gql: GraphQLClient, app: Starlette, empty_graph: Database
-) -> None:
-    keys = [f"p{i:02d}" for i in range(60)]
+@pytest.fixture
+async def screen_graph(empty_graph: Database) -> Database:
+    """Sixty people in a ring of ten connections each, every one with a skill and a job."""
+    ring = [
+        (k, KEYS[(i + step) % len(KEYS)]) for i, k in enumerate(KEYS) for step in (1, 2, 3, 4, 5)
+    ]
     await build(
         empty_graph,
-        people=[person(key) for key in keys],
-        skills=[skill("python")],
-        knows=knows(*pairwise(keys)),
-        has_skill=[{"person": k, "skill": "python", "level": 3, "years": 1} for k in keys],
+        people=[person(key) for key in KEYS],
+        skills=[skill("python"), skill("go")],
+        employers=[{"key": "acme", "name": "Acme", "industry": "Software"}],
+        knows=knows(*ring),
+        has_skill=[
+            {"person": k, "skill": s, "level": 3, "years": 1}
+            for k in KEYS
+            for s in ("python", "go")
+        ],
+        works_at=[
+            {"person": k, "employer": "acme", "title": "Engineer", "since": None, "until": None}
+            for k in KEYS
+        ],
     )
-    small = await _round_trips(gql, app, 5)
-    large = await _round_trips(gql, app, 50)
-    assert small == large
-    # people, skills, goals, employment, connections, their skills, mutual connections
-    assert large == 7
+    return empty_graph
+
+
+async def _cost(
+    gql: GraphQLClient, app: Starlette, document: str, variables: dict[str, Any], **kw: Any
+) -> tuple[int, Any]:
+    database: Database = app.state.database
+    before = database.round_trips
+    data = await gql.data(document, variables, **kw)
+    return database.round_trips - before, data
+
+
+@pytest.mark.parametrize("first", [5, 20])  # the cost limit (api.limits) bounds the size
+async def test_the_screen_costs_one_round_trip_at_any_page_size(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database, first: int
+) -> None:
+    trips, data = await _cost(gql, app, SCREEN, {"first": first})
+    nodes = data["people"]["nodes"]
+    assert len(nodes) == first
+    assert all(len(n["connections"]["edges"]) == 10 for n in nodes)
+    assert all(len(e["node"]["skills"]) == 2 for n in nodes for e in n["connections"]["edges"])
+    assert all(n["employment"][0]["employer"]["key"] == "acme" for n in nodes)
+    assert trips == 1
+
+
+async def test_signed_in_the_screen_costs_the_session_check_and_one(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database
+) -> None:
+    trips, data = await _cost(gql, app, SCREEN, {"first": 20}, as_="p00")
+    assert len(data["people"]["nodes"]) == 20
+    assert trips == 2
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+async def test_fragments_aliases_and_directives_are_read_as_execution_reads_them(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database, variant: str
+) -> None:
+    trips, data = await _cost(gql, app, VARIANTS[variant], {"first": 20})
+    assert trips == 1
+    assert len(str(data)) > 200  # an answer, not nulls; its content: tests/api/test_lookahead.py
+
+
+@pytest.mark.parametrize(
+    ("document", "trips"),
+    [
+        ('{ person(key: "p00") { skills { level } connections(first: 10) { nodes { key'
+         " employment { title } } } } }", 1),
+        ('{ node(id: "UGVyc29uOnAwMA==") { ... on Person { key learningGoals { priority }'
+         " connections(last: 3) { nodes { skills { level } } } } } }", 1),
+        # Connections of connections, and mutual connections: the loaders, a round trip each.
+        ('{ person(key: "p00") { connections(first: 3) { nodes { connections(first: 3) {'
+         " nodes { key skills { level } } } } } } }", 2),
+        ('{ person(key: "p00") { skills { level } mutualConnections(with: "p03") { key } } }', 2),
+    ],
+)  # fmt: skip
+async def test_a_person_screen_costs_one_round_trip_and_one_more_per_level_beyond(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database, document: str, trips: int
+) -> None:
+    cost, data = await _cost(gql, app, document, {})
+    assert next(iter(data.values())) is not None
+    assert cost == trips
+
+
+async def test_the_viewer_screen_costs_the_session_check_and_one(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database
+) -> None:
+    trips, data = await _cost(
+        gql,
+        app,
+        "{ viewer { key skills { level } connections(first: 10) { nodes { key skills { level }"
+        " employment { title } } } } }",
+        {},
+        as_="p00",
+    )
+    assert len(data["viewer"]["connections"]["nodes"]) == 10
+    assert trips == 2
 
 
 async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
@@ -59,7 +159,6 @@ async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
         has_skill=[{"person": m, "skill": "python", "level": 4, "years": 3} for m in mentors],
         wants_to_learn=[{"person": "ann", "skill": "python", "priority": 1}],
     )
-    database: Database = app.state.database
     screen = (
         "{ viewer { mentorMatches(first: 10) { edges { node { mentor { name }"
         " mutualConnections { name } skillPaths { skills { name } } sharedEmployers { name }"
@@ -67,12 +166,11 @@ async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
     )
     await gql.data(screen, as_="ann")  # no stored page yet: live, and a refresh behind it
     await app.state.events.drain()
-    before = database.round_trips
-    data = await gql.data(screen, as_="ann")
+    trips, data = await _cost(gql, app, screen, {}, as_="ann")
     edges = data["viewer"]["mentorMatches"]["edges"]
     assert len(edges) == 10
     assert all(len(e["node"]["mutualConnections"]) == 2 for e in edges)
     assert all(e["node"]["skillPaths"][0]["skills"][0]["name"] for e in edges)
-    assert database.round_trips - before == 3, (
+    assert trips == 3, (
         "the session's check (api.session), the viewer, then the stored page with its evidence"
     )
