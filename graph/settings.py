@@ -103,6 +103,8 @@ class Settings:
     safety: SafetyLimits
     watch: WatchSettings
     prepare_plans: bool = True
+    step_scan_every: float = 60.0
+    """Seconds between scans for guided steps falling due (graph.programmes.due_steps)."""
     """Compile the ranking's query plans when the API starts (graph.ranking.plans)."""
 
     @classmethod
@@ -140,4 +142,5 @@ class Settings:
                 per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),
             prepare_plans=env_flag("MENTORGRAPH_PREPARE_PLANS", True),
+            step_scan_every=env_float("MENTORGRAPH_STEP_SCAN_SECONDS", 60.0),
         )
