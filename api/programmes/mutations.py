@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 import strawberry
 
@@ -10,7 +11,12 @@ from api import validation
 from api.context import Info
 from api.list_bounds import MaxItems
 from api.permissions import IsAuthenticated
-from api.programmes.enums import ProgrammeRole, ProgrammeTemplate, ProgrammeVisibility
+from api.programmes.enums import (
+    ProgrammeRole,
+    ProgrammeState,
+    ProgrammeTemplate,
+    ProgrammeVisibility,
+)
 from api.programmes.types import MAX_GOALS, CheckIn, GuidedStep, Programme, ProgrammeMentorship
 from graph.errors import BadInput
 from graph.programmes import feedback, pairings, programmes, progress
@@ -27,10 +33,17 @@ class CreateProgrammeInput:
     visibility: ProgrammeVisibility = ProgrammeVisibility.MEMBERS
 
 
+@strawberry.enum(description="What adding someone to a programme makes them.")
+class ProgrammeAddition(Enum):
+    ADMIN = "ADMIN"
+    INVITEE = "INVITEE"
+
+
 @strawberry.input
 class ProgrammePersonInput:
     programme: str = strawberry.field(description="The programme's key.")
     person: str = strawberry.field(description="The person's key.")
+    as_: ProgrammeAddition = strawberry.field(name="as")
 
     def __post_init__(self) -> None:
         validation.key(self.programme, field="programme")
@@ -62,6 +75,11 @@ class ProgrammeKeyInput:
 
     def __post_init__(self) -> None:
         validation.key(self.programme, field="programme")
+
+
+@strawberry.input
+class ProgrammeStateInput(ProgrammeKeyInput):
+    state: ProgrammeState
 
 
 @strawberry.input
@@ -176,53 +194,32 @@ class ProgrammesMutation:
         return ProgrammePayload(programme=Programme.from_record(created))
 
     @strawberry.mutation(
-        description="Open a DRAFT programme, or close an OPEN one (ending its mentorships); "
-        "its admins only.",
+        description="Move your programme on: a DRAFT one to OPEN, an OPEN one to CLOSED (no "
+        "more joins or proposals; its mentorships end, its proposals are cancelled). Its "
+        "admins only; CONFLICT for any other move.",
         permission_classes=[IsAuthenticated],
     )
-    async def open_programme(self, info: Info, input: ProgrammeKeyInput) -> ProgrammePayload:
+    async def set_programme_state(self, info: Info, input: ProgrammeStateInput) -> ProgrammePayload:
         ctx = info.context
         found = await programmes.set_programme_state(
-            ctx.database, input.programme, ctx.viewer_key(), "OPEN"
+            ctx.database, input.programme, ctx.viewer_key(), input.state.value
         )
         return ProgrammePayload(programme=Programme.from_record(found))
 
     @strawberry.mutation(
-        description="Close an OPEN programme: no more joins or proposals; its mentorships end "
-        "and its proposals are cancelled. Its admins only.",
+        description="Make someone you may see an admin of your programme (ADMIN), or invite "
+        "them to it (INVITEE: a members-only programme becomes visible to them, so they may "
+        "join it). Its admins only.",
         permission_classes=[IsAuthenticated],
     )
-    async def close_programme(self, info: Info, input: ProgrammeKeyInput) -> ProgrammePayload:
-        ctx = info.context
-        found = await programmes.set_programme_state(
-            ctx.database, input.programme, ctx.viewer_key(), "CLOSED"
-        )
-        return ProgrammePayload(programme=Programme.from_record(found))
-
-    @strawberry.mutation(
-        description="Make someone you may see an admin of your programme too.",
-        permission_classes=[IsAuthenticated],
-    )
-    async def add_programme_admin(
-        self, info: Info, input: ProgrammePersonInput
-    ) -> ProgrammePayload:
+    async def add_to_programme(self, info: Info, input: ProgrammePersonInput) -> ProgrammePayload:
         ctx = info.context
         found = await programmes.add_person(
-            ctx.database, input.programme, ctx.viewer_key(), input.person, as_="ADMINS"
-        )
-        return ProgrammePayload(programme=Programme.from_record(found))
-
-    @strawberry.mutation(
-        description="Invite someone you may see to your programme: a members-only programme "
-        "becomes visible to them, so they may join it.",
-        permission_classes=[IsAuthenticated],
-    )
-    async def invite_to_programme(
-        self, info: Info, input: ProgrammePersonInput
-    ) -> ProgrammePayload:
-        ctx = info.context
-        found = await programmes.add_person(
-            ctx.database, input.programme, ctx.viewer_key(), input.person, as_="INVITED_TO"
+            ctx.database,
+            input.programme,
+            ctx.viewer_key(),
+            input.person,
+            as_="ADMINS" if input.as_ is ProgrammeAddition.ADMIN else "INVITED_TO",
         )
         return ProgrammePayload(programme=Programme.from_record(found))
 

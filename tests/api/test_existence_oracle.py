@@ -77,14 +77,9 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra 
     ),
     # A programme's key, not a person's: absent and a hidden person's key answer alike.
     "Query.programme": ("query($k: String!) { programme(key: $k) { key } }", {}),
-    "Mutation.addProgrammeAdmin": (
-        "mutation($k: String!, $p: String!) { addProgrammeAdmin(input: {programme: $p,"
-        " person: $k}) { programme { key } } }",
-        {"p": "pg-none"},
-    ),
-    "Mutation.inviteToProgramme": (
-        "mutation($k: String!, $p: String!) { inviteToProgramme(input: {programme: $p,"
-        " person: $k}) { programme { key } } }",
+    "Mutation.addToProgramme": (
+        "mutation($k: String!, $p: String!) { addToProgramme(input: {programme: $p,"
+        " person: $k, as: ADMIN}) { programme { key } } }",
         {"p": "pg-none"},
     ),
 }

@@ -13,10 +13,10 @@ CREATE = """mutation($t: ProgrammeTemplate!, $v: ProgrammeVisibility!) {
   createProgramme(input: {name: "Spring", template: $t, startsOn: "2026-01-05",
                           visibility: $v}) {
     programme { id key state endsOn viewerIsAdmin templateSteps { title week } } } }"""
-OPEN = "mutation($p: String!) { openProgramme(input: {programme: $p}) { programme { state } } }"
-CLOSE = "mutation($p: String!) { closeProgramme(input: {programme: $p}) { programme { state } } }"
+STATE = """mutation($p: String!, $s: ProgrammeState!) {
+  setProgrammeState(input: {programme: $p, state: $s}) { programme { state } } }"""
 INVITE = """mutation($p: String!, $k: String!) {
-  inviteToProgramme(input: {programme: $p, person: $k}) { programme { key } } }"""
+  addToProgramme(input: {programme: $p, person: $k, as: INVITEE}) { programme { key } } }"""
 JOIN = """mutation($p: String!, $r: ProgrammeRole!, $c: Int) {
   joinProgramme(input: {programme: $p, role: $r, capacity: $c}) {
     programme { viewerRole } } }"""
@@ -53,7 +53,7 @@ async def _programme(
 ) -> str:
     data = await gql.data(CREATE, {"t": template, "v": visibility}, as_="ada")
     key = str(data["createProgramme"]["programme"]["key"])
-    await gql.data(OPEN, {"p": key}, as_="ada")
+    await gql.data(STATE, {"p": key, "s": "OPEN"}, as_="ada")
     return key
 
 
@@ -89,7 +89,7 @@ async def test_a_members_programme_is_hidden_from_others_like_a_missing_key(
     assert str(hidden).replace(key, "K") == str(missing).replace("pg-nobody", "K")
     for document, variables in (
         (JOIN, {"p": key, "r": "MENTEE", "c": None}),
-        (OPEN, {"p": key}),
+        (STATE, {"p": key, "s": "CLOSED"}),
         (INVITE, {"p": key, "k": "out"}),
     ):
         assert await gql.error_code(document, variables, as_="out") == "NOT_FOUND"
@@ -107,7 +107,7 @@ async def test_admin_work_is_forbidden_to_members_and_feedback_to_all_but_admins
     gql: GraphQLClient, empty_graph: Database
 ) -> None:
     key = await _cohort(gql, empty_graph)
-    assert await gql.error_code(CLOSE, {"p": key}, as_="ann") == "FORBIDDEN"
+    assert await gql.error_code(STATE, {"p": key, "s": "CLOSED"}, as_="ann") == "FORBIDDEN"
     pairs = [{"mentor": "mo", "mentee": "ann"}]
     assert await gql.error_code(PROPOSE, {"p": key, "pairs": pairs}, as_="ann") == "FORBIDDEN"
     assert await gql.error_code(READ_FEEDBACK, {"p": key}, as_="ann") == "FORBIDDEN"
@@ -153,7 +153,7 @@ async def test_a_proposal_accepted_by_both_runs_to_feedback(
     assert summary["programme"]["feedback"] == {
         "answers": 2, "meanRating": None, "distribution": None, "texts": []
     }  # fmt: skip
-    await gql.data(CLOSE, {"p": key}, as_="ada")
+    await gql.data(STATE, {"p": key, "s": "CLOSED"}, as_="ada")
     assert await gql.error_code(PROPOSE, {"p": key, "pairs": pairs[1:]}, as_="ada") == "CONFLICT"
 
 
