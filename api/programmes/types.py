@@ -150,8 +150,8 @@ class ProgrammeMember:
 class ProgrammeFeedback:
     answers: int = strawberry.field(description="How many people answered.")
     mean_rating: float | None = strawberry.field(description="From 3 answers: the mean, 1-5.")
-    distribution: list[int] | None = strawberry.field(
-        description="From 3 answers: how many ratings of 1, 2, 3, 4 and 5.",
+    distribution: list[int] = strawberry.field(
+        description="From 3 answers: how many ratings of 1, 2, 3, 4 and 5 (empty below).",
         extensions=[MaxItems(5)],
     )
     texts: list[str] = strawberry.field(
@@ -161,11 +161,10 @@ class ProgrammeFeedback:
 
     @classmethod
     def from_record(cls, record: feedback.FeedbackSummary) -> ProgrammeFeedback:
-        distribution = list(record.distribution) if record.distribution is not None else None
         return cls(
             answers=record.answers,
             mean_rating=record.mean,
-            distribution=distribution,
+            distribution=list(record.distribution or ()),
             texts=list(record.texts),
         )
 

@@ -151,7 +151,7 @@ async def test_a_proposal_accepted_by_both_runs_to_feedback(
     assert await gql.error_code(FEEDBACK, {"m": pairing, "r": 1}, as_="ann") == "CONFLICT"
     summary = await gql.data(READ_FEEDBACK, {"p": key}, as_="ada")
     assert summary["programme"]["feedback"] == {
-        "answers": 2, "meanRating": None, "distribution": None, "texts": []
+        "answers": 2, "meanRating": None, "distribution": [], "texts": []
     }  # fmt: skip
     await gql.data(STATE, {"p": key, "s": "CLOSED"}, as_="ada")
     assert await gql.error_code(PROPOSE, {"p": key, "pairs": pairs[1:]}, as_="ada") == "CONFLICT"
