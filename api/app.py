@@ -42,6 +42,7 @@ from api.ws_auth import (
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.events.hub import EventHub
+from graph.programmes.due_steps import scan_due_steps
 from graph.ranking.plans import compile_ranking_plans
 from graph.settings import Settings, SettingsError
 
@@ -130,6 +131,9 @@ def create_app(
         app.state.events = await EventHub.start(
             settings, app.state.database, stats=ConsumerMetrics()
         )
+        due_steps = asyncio.create_task(
+            scan_due_steps(app.state.database, app.state.events.bus, every=settings.step_scan_every)
+        )
         # Beside the first requests, so that most of them find the plans cached.
         plans = (
             asyncio.create_task(compile_ranking_plans(app.state.database))
@@ -144,6 +148,9 @@ def create_app(
         try:
             yield
         finally:
+            due_steps.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await due_steps
             if plans:
                 plans.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

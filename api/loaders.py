@@ -14,6 +14,7 @@ from graph.database import Database
 from graph.employers import Employment, employment_of_people
 from graph.mentorships import mentorships_of_people, partners_of_people
 from graph.people import Person, Profile, get_people
+from graph.programmes.progress import GuidedStep, steps_of_pairings
 from graph.screens import Screen
 from graph.skills import (
     LearningGoal,
@@ -45,6 +46,7 @@ class Loaders:
     mentors: DataLoader[str, list[Person]]
     mentees: DataLoader[str, list[Person]]
     partners: DataLoader[str, frozenset[str]]
+    programme_steps: DataLoader[str, list[GuidedStep]]
 
     @classmethod
     def create(cls, database: Database, viewer: Viewer) -> Loaders:
@@ -62,6 +64,7 @@ class Loaders:
                 partial(mentorships_of_people, database, as_mentor=True, viewer=viewer)
             ),
             partners=_loader(partial(partners_of_people, database)),
+            programme_steps=_loader(partial(steps_of_pairings, database)),
         )
 
     def prime(self, profiles: Iterable[Profile], screen: Screen) -> None:

@@ -18,6 +18,7 @@ from api.matches.types import ConnectionSuggestion, MentorMatch
 from api.mentorships.types import MentorshipRequest
 from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
+from api.programmes.types import Programme
 from api.safety.types import Report
 from api.skills.types import Skill
 from graph.database import Database
@@ -26,6 +27,7 @@ from graph.errors import NotFound
 from graph.events.store import get_match_event
 from graph.mentorships import get_requests
 from graph.people import get_profile
+from graph.programmes.programmes import get_programmes
 from graph.ranking.matches import mentor_match
 from graph.ranking.suggestions import suggested_connection
 from graph.safety import get_report
@@ -72,6 +74,12 @@ async def _report(info: Info, key: str) -> Node | None:
     return Report.from_record(report) if report else None
 
 
+async def _programme(info: Info, key: str) -> Node | None:
+    """As `programme(key:)`: programme_visible_to, a hidden one as none."""
+    (found,) = await get_programmes(info.context.database, [key], info.context.viewer)
+    return Programme.from_record(found) if found else None
+
+
 def _ranked_pair(
     rank: Callable[[Database, str, str], Awaitable[R | None]],
     to_node: Callable[[R, str], Node],
@@ -116,6 +124,7 @@ LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
         lambda suggestion, person: ConnectionSuggestion.from_record(suggestion, person=person),
     ),
     "MentorMatchEvent": _mentor_match_event,
+    "Programme": _programme,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""
 

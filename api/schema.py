@@ -29,6 +29,9 @@ from api.mentorships.subscriptions import MentorshipsSubscription
 from api.metrics import count_errors
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
+from api.programmes.mutations import ProgrammesMutation
+from api.programmes.queries import ProgrammesQuery
+from api.programmes.subscriptions import ProgrammesSubscription
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
 from api.scalars import SCALARS
@@ -45,17 +48,19 @@ _LIMIT_RULES: list[type[ASTValidationRule]] = [depth_limit(10, None), alias_limi
 
 
 @strawberry.type
-class Query(PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery):
+class Query(PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery, ProgrammesQuery):
     pass
 
 
 @strawberry.type
-class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation):
+class Mutation(
+    PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation, ProgrammesMutation
+):
     pass
 
 
 @strawberry.type
-class Subscription(MatchesSubscription, MentorshipsSubscription):
+class Subscription(MatchesSubscription, MentorshipsSubscription, ProgrammesSubscription):
     pass
 
 

@@ -163,6 +163,8 @@ class Settings:
     watch: WatchSettings
     change_log: ChangeLogSettings = ChangeLogSettings()
     prepare_plans: bool = True
+    step_scan_every: float = 60.0
+    """Seconds between scans for guided steps falling due (graph.programmes.due_steps)."""
     """Compile the ranking's query plans when the API starts (graph.ranking.plans)."""
 
     @classmethod
@@ -202,4 +204,5 @@ class Settings:
             ),
             change_log=_change_log(query_timeout),
             prepare_plans=env_flag("MENTORGRAPH_PREPARE_PLANS", True),
+            step_scan_every=env_float("MENTORGRAPH_STEP_SCAN_SECONDS", 60.0),
         )

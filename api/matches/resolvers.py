@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
+from api.node import parse_global_id
 from api.pagination import Connection, connection, paged
+from graph.errors import BadInput
 from graph.pages import ScoreKey, Window, read_score
+from graph.programmes.matching import programme_matches
 from graph.ranking import paths, suggestions
 from graph.ranking.stored_pages import served_matches
 from graph.ranking.types import DEFAULT_FILTERS, DEFAULT_WEIGHTS
@@ -35,28 +38,55 @@ async def mentor_matches(
     window: Window[ScoreKey],
     weights: Annotated[MatchWeights, strawberry.lazy(_TYPES)] | None = None,
     filter: Annotated[MatchFilter, strawberry.lazy(_TYPES)] | None = None,
+    programme: Annotated[
+        strawberry.ID | None,
+        strawberry.argument(
+            description="A programme's ID: rank only its mentors, for one of its mentees, "
+            "against their capacity in it and for the mentee's goals in it."
+        ),
+    ] = None,
 ) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
     """Mentors for this person as mentee, best first, each with its evidence: from their
     stored page when it can answer (graph.ranking.stored_pages), after this process's own
     writes have reached the pages."""
     from api.matches.types import MentorMatch
 
-    pages = info.context.events.pages
-    await pages.settled()
-    found = await served_matches(
-        info.context.database,
-        root.key,
-        weights=weights.to_graph() if weights else DEFAULT_WEIGHTS,
-        filters=filter.to_graph() if filter else DEFAULT_FILTERS,
-        window=window,
-        refresh=pages.refresh,
-    )
+    weighed = weights.to_graph() if weights else DEFAULT_WEIGHTS
+    filters = filter.to_graph() if filter else DEFAULT_FILTERS
+    database = info.context.database
+    if programme is not None:
+        found = await programme_matches(
+            database,
+            root.key,
+            _programme_key(programme),
+            weights=weighed,
+            filters=filters,
+            window=window,
+        )
+    else:
+        pages = info.context.events.pages
+        await pages.settled()
+        found = await served_matches(
+            database,
+            root.key,
+            weights=weighed,
+            filters=filters,
+            window=window,
+            refresh=pages.refresh,
+        )
     return connection(
         found,
         window,
         lambda m: (m.score, m.key),
         lambda m: MentorMatch.from_record(m, mentee=root.key),
     )
+
+
+def _programme_key(id: str) -> str:
+    type_name, key = parse_global_id(id)
+    if type_name != "Programme":
+        raise BadInput("not a programme's ID", field="programme")
+    return key
 
 
 @paged(read_score)

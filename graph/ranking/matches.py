@@ -40,13 +40,15 @@ async def mentor_matches(
     filters: Filters = DEFAULT_FILTERS,
     window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+    programme: str | None = None,
 ) -> tuple[MentorMatch, ...]:
     """The best mentors for a mentee in `window`, each with its score explained.
 
     Up to `window.limit` matches, best first (backwards: nearest the cursor, worst first):
     the one past the page only tells that there is more (`api.pagination.connection`).
     Raises `BadInput` for a bad page size, weight, filter or cap and `NotFound` for an
-    unknown mentee.
+    unknown mentee. With `programme`, only that programme's mentors are ranked, against
+    their capacity in it (`graph.programmes.matching` checks the mentee belongs there).
     """
     params = match_parameters(
         mentee_key,
@@ -54,6 +56,7 @@ async def mentor_matches(
         filters=filters,
         window=window,
         hub_degree_cap=hub_degree_cap,
+        programme=programme,
     )
     (row,) = await database.read(_MENTOR_MATCHES.reading(backward=window.backward), params)
     if not row["found"]:
@@ -89,6 +92,7 @@ def match_parameters(
     filters: Filters = DEFAULT_FILTERS,
     window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+    programme: str | None = None,
 ) -> dict[str, Any]:
     """The checked parameters of `ranking/mentor_matches` (for benchmarks and PROFILE)."""
     check_first(window.size)
@@ -108,6 +112,7 @@ def match_parameters(
         "outsideMyEmployer": filters.outside_my_employer,
         "language": filters.language,
         "minScore": filters.min_score,
+        "programme": programme,
         "first": window.size,
         **window.bounds(score_param),
     }

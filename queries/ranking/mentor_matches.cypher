@@ -42,7 +42,10 @@
 //   $hubDegreeCap (300); filters: $skills (list of skill keys or null: the targets instead of
 //   the mentee's wishes; a match must then have skills > 0), $outsideMyEmployer (false: when
 //   true, no mentor with a current stint at an employer where the mentee currently works),
-//   $language (null or a language the mentor speaks), $minScore (0.0);
+//   $language (null or a language the mentor speaks), $minScore (0.0); $programme (null, or a
+//   programme key: only its MENTOR members not yet paired with the mentee in it, rules/
+//   programme_mentor, with its capacity for free capacity and availability, rules/
+//   match_free_capacity and match_capacity);
 //   $first (rows wanted; the statement returns up to $first + 1 so the caller knows if there is
 //   more); a keyset page (graph.pages.Window) over ORDER BY score DESC, key ASC: forwards,
 //   $after (null or {score, key}), the rows strictly after it, best first; backwards, $before
@@ -193,17 +196,18 @@ CALL (me) {
     // The filters. The exclusions (suggestible_mentor) cost a few relationship checks each, so
     // they are applied below to the candidates in rank order, until the floor and the page
     // are full, rather than to every candidate.
-    WHERE ($language IS NULL OR $language IN coalesce(m.languages, []))
+    WHERE {{programme_mentor(me, m)}}
+      AND ($language IS NULL OR $language IN coalesce(m.languages, []))
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH m, social, strong, gain, vias, employers, {{free_capacity(m)}} AS free
+    WITH m, social, strong, gain, vias, employers, {{match_free_capacity(m)}} AS free
     WHERE free > 0
     // The skills signal from the strong skills alone is a lower bound; per target, the best
     // other skill bounds what the others can add: sum over targets of max(strong value, most
     // other worth).
     WITH m, free, social, strong, coalesce(otherWorth, 0.0) + gain AS most, vias, employers,
-         toFloat(size(employers)) AS employer, toFloat(free) / m.mentorCapacity AS availability
+         toFloat(size(employers)) AS employer, toFloat(free) / {{match_capacity(m)}} AS availability
     RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
                     employers: employers, employer: employer, availability: availability,
                     socialPart: $socialWeight * social, employerPart: $employerWeight * employer,
@@ -292,11 +296,12 @@ CALL (me) {
     WITH me, currentEmployers, reach, m, max(seen) AS seen, collect(skill) AS held
     WHERE seen = 0
       AND {{suggestible_mentor(me, m)}}
+      AND {{programme_mentor(me, m)}}
       AND ($language IS NULL OR $language IN coalesce(m.languages, []))
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH reach, m, held, {{free_capacity(m)}} AS free
+    WITH reach, m, held, {{match_free_capacity(m)}} AS free
     WHERE free > 0
     // They hold no strong skill, so the weak ones give their whole skills signal.
     CALL (held, reach) {
@@ -306,7 +311,7 @@ CALL (me) {
       ORDER BY priority DESC, t.key
       RETURN coalesce(sum(priority * best), 0.0) AS skills
     }
-    WITH m, free, skills, toFloat(free) / m.mentorCapacity AS availability
+    WITH m, free, skills, toFloat(free) / {{match_capacity(m)}} AS availability
     WITH m, free, skills, availability,
          $skillWeight * skills + $availabilityWeight * availability AS total
     WITH m, free, skills, availability, total, round(total, 9) AS score

@@ -11,6 +11,7 @@ connections with the viewer.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -22,6 +23,7 @@ from api.node_lookup import LOOKUPS
 from api.schema import build_schema
 from graph.database import Database
 from graph.events.store import NewMatch, event_key, record_matches
+from graph.programmes.programmes import create_programme, set_programme_state
 from graph.ranking.signals import Signal
 from graph.registry import statement
 from graph.server.stats import content_hash
@@ -72,6 +74,13 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra 
         "mutation($k: String!) { endMentorship(input: {person: $k, outcome: COMPLETED,"
         ' reason: "done"}) { mentorship { status } } }',
         {},
+    ),
+    # A programme's key, not a person's: absent and a hidden person's key answer alike.
+    "Query.programme": ("query($k: String!) { programme(key: $k) { key } }", {}),
+    "Mutation.addToProgramme": (
+        "mutation($k: String!, $p: String!) { addToProgramme(input: {programme: $p,"
+        " person: $k, as: ADMIN}) { programme { key } } }",
+        {"p": "pg-none"},
     ),
 }
 """Every place that takes a person's key; the walk below proves the list is complete."""
@@ -216,6 +225,11 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
     recorded = await record_matches(empty_graph, [NewMatch(*pair, 1.0, signals) for pair in pairs])
     assert len(recorded) == len(pairs)
     await gql.data(OPERATIONS["Mutation.blockPerson"][0], {"k": "t-later"}, as_=VIEWER)
+    members_only = await create_programme(
+        empty_graph, FRIEND, name="Peers", template="SUPPORT", starts_on=dt.date(2026, 1, 5),
+        ends_on=None, visibility="MEMBERS",
+    )  # fmt: skip
+    await set_programme_state(empty_graph, members_only.key, FRIEND, "OPEN")
     hidden = {
         "Person": HIDDEN,
         "MentorshipRequest": (others,),
@@ -227,6 +241,7 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
             pair_key(*pair) for pair in ((FRIEND, "t-open"), *((VIEWER, key) for key in HIDDEN))
         ),
         "MentorMatchEvent": (event_key(FRIEND, "t-open"), event_key(VIEWER, "t-later")),
+        "Programme": (members_only.key,),
     }
     assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
     absent_keys = {
@@ -247,7 +262,8 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
         (FRIEND, "member"): [global_id("MentorshipRequest", others),
                              global_id("MentorMatch", pair_key(FRIEND, "t-open")),
                              global_id("ConnectionSuggestion", pair_key(FRIEND, "t-open")),
-                             global_id("MentorMatchEvent", event_key(FRIEND, "t-open"))],
+                             global_id("MentorMatchEvent", event_key(FRIEND, "t-open")),
+                             global_id("Programme", members_only.key)],
         (VIEWER, "member"): [global_id("MentorMatchEvent", event_key(VIEWER, "t-open"))],
         ("boss", "admin"): [global_id("Report", filed)],
     }  # fmt: skip
