@@ -151,21 +151,47 @@ async def write_changes(
     return result
 
 
+_CLAIM_ROUNDS = 4
+"""Lock-and-claim rounds per claim: records another consumer took while this one waited for
+their lock are replaced by the next claimable ones."""
+
+
 async def claim(database: Database, owner: str, *, limit: int, lease: float) -> list[Change]:
-    """Up to `limit` claimable records, oldest first, leased to `owner` for `lease` seconds."""
+    """Up to `limit` claimable records, oldest first, leased to `owner` for `lease` seconds.
+
+    A record whose payload cannot be read is parked as dead at once: one bad record must not
+    stop the consumer."""
 
     async def work(tx: AsyncManagedTransaction) -> list[Change]:
-        locked = await run(tx, _LOCK_CHANGES, {"owner": owner, "limit": limit})
-        if not locked:
-            return []
-        params = {"ids": [row["id"] for row in locked], "owner": owner, "leaseMs": _ms(lease)}
-        rows = await run(tx, _CLAIM_CHANGES, params)
-        return [
-            Change(row["id"], parse(row["kind"], row["payload"]), int(row["attempts"] or 0))
-            for row in rows
-        ]
+        claimed: list[Change] = []
+        for _ in range(_CLAIM_ROUNDS):
+            wanted = limit - len(claimed)
+            locked = await run(tx, _LOCK_CHANGES, {"owner": owner, "limit": wanted})
+            if not locked:
+                break
+            ids = [row["id"] for row in locked]
+            params = {"ids": ids, "owner": owner, "leaseMs": _ms(lease)}
+            rows = await run(tx, _CLAIM_CHANGES, params)
+            for row in rows:
+                change = await _readable(tx, row)
+                if change is not None:
+                    claimed.append(change)
+            if len(rows) == len(locked) or len(claimed) >= limit:
+                break
+        return claimed
 
     return await database.write_transaction(work)
+
+
+async def _readable(tx: AsyncManagedTransaction, row: dict[str, Any]) -> Change | None:
+    try:
+        event = parse(row["kind"], row["payload"])
+    except (KeyError, TypeError, ValueError) as exc:
+        params = {"id": row["id"], "error": f"unreadable: {exc}"[:1000], "backoffMs": 0,
+                  "maxAttempts": 0}  # fmt: skip
+        await run(tx, _FAIL_CHANGE, params)
+        return None
+    return Change(row["id"], event, int(row["attempts"] or 0))
 
 
 async def trim(database: Database, ids: Sequence[str]) -> None:

@@ -237,3 +237,15 @@ async def test_a_timed_out_attempt_is_retried_with_more_time_then_a_hopeless_one
     assert await match_events_after(empty_graph, "ana", after=0, limit=10) == []
     assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=1)
     assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
+
+
+async def test_a_record_that_cannot_be_read_is_parked_and_the_rest_claimed(
+    empty_graph: Database,
+) -> None:
+    await _graph(empty_graph)
+    unreadable = {"id": "ch-0", "kind": "NoSuchKind", "payload": "{}"}
+    await empty_graph.write(statement("events/record_change"), {"changes": [unreadable]})
+    await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+    claimed = await change_log.claim(empty_graph, "c", limit=10, lease=30)
+    assert [type(c.event) for c in claimed] == [MentorChanged]
+    assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=1, dead=1)
