@@ -29,6 +29,8 @@ from api.mentorships.subscriptions import MentorshipsSubscription
 from api.metrics import count_errors
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
+from api.programmes.assignment_mutations import CohortAssignmentMutation
+from api.programmes.assignment_queries import CohortAssignmentQuery
 from api.safety.mutations import SafetyMutation
 from api.safety.queries import SafetyQuery
 from api.scalars import SCALARS
@@ -45,12 +47,20 @@ _LIMIT_RULES: list[type[ASTValidationRule]] = [depth_limit(10, None), alias_limi
 
 
 @strawberry.type
-class Query(PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery):
+class Query(
+    PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery, CohortAssignmentQuery
+):
     pass
 
 
 @strawberry.type
-class Mutation(PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation):
+class Mutation(
+    PeopleMutation,
+    SkillsMutation,
+    MentorshipsMutation,
+    SafetyMutation,
+    CohortAssignmentMutation,
+):
     pass
 
 
