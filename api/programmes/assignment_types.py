@@ -69,8 +69,8 @@ class CohortDraft:
         description="How strongly demand was spread over mentors: each further mentee of one "
         "mentor counted this share of a typical match less (docs/programmes.md)."
     )
-    unmatched: list[str] = strawberry.field(
-        description="Keys of the cohort's mentees this draft leaves without a mentor."
+    unmatched_count: int = strawberry.field(
+        description="How many of the cohort's mentees this draft leaves without a mentor."
     )
 
     @classmethod
@@ -83,7 +83,7 @@ class CohortDraft:
             total_score=record.total_score,
             pair_count=record.pairs,
             spread=record.spread,
-            unmatched=list(record.unmatched),
+            unmatched_count=len(record.unmatched),
         )
 
     @strawberry.field(description="The draft's pairs, by mentee key.")

@@ -9,7 +9,7 @@ from tests.programmes import ADMIN, PROGRAMME, build_cohort, proposals
 DRAFT = """
 mutation($programme: String!) {
   draftCohortAssignment(input: {programme: $programme, spread: 0}) {
-    draft { key state totalScore pairCount unmatched
+    draft { key state totalScore pairCount unmatchedCount
             pairs(first: 10) { nodes { score mentee { key } mentor { key }
                                        signals { name share } } } }
   }
@@ -17,7 +17,7 @@ mutation($programme: String!) {
 EDIT = """
 mutation($draft: String!, $mentee: String!, $mentor: String) {
   editCohortAssignment(input: {draft: $draft, mentee: $mentee, mentor: $mentor}) {
-    draft { totalScore unmatched }
+    draft { totalScore unmatchedCount }
   }
 }"""
 PUBLISH = """
@@ -35,7 +35,7 @@ async def test_an_admin_drafts_reviews_edits_and_publishes(
     draft = data["draftCohortAssignment"]["draft"]
     key = draft["key"]
 
-    assert draft["state"] == "DRAFT" and draft["pairCount"] == 2
+    assert draft["state"] == "DRAFT" and draft["pairCount"] == 2 and draft["unmatchedCount"] == 0
     assert abs(draft["totalScore"] - 1.8) < 1e-9
     pairs = [(p["mentee"]["key"], p["mentor"]["key"]) for p in draft["pairs"]["nodes"]]
     assert pairs == [("ana", "quin"), ("ben", "pia")]
