@@ -11,7 +11,7 @@ from api.context import Info
 from api.list_bounds import MaxItems
 from api.matches.types import MatchSignal
 from api.pagination import Connection, connection, paged
-from api.people.types import Person
+from api.people.types import Person, person_by_key
 from graph.pages import Window, read_key
 from graph.programmes import drafts
 from graph.ranking.signals import SIGNAL_NAMES
@@ -45,13 +45,11 @@ class CohortPair:
 
     @strawberry.field
     async def mentee(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.mentee_key)
-        return Person.from_record(record) if record else None
+        return await person_by_key(info, self.mentee_key)
 
     @strawberry.field
     async def mentor(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.mentor_key)
-        return Person.from_record(record) if record else None
+        return await person_by_key(info, self.mentor_key)
 
 
 @strawberry.type(
