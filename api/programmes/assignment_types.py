@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from api.list_bounds import MaxItems
 from api.matches.types import MatchSignal
+from api.node import Node
 from api.pagination import Connection, connection, paged
 from api.people.types import Person, person_by_key
 from graph.pages import Window, read_key
@@ -56,7 +57,7 @@ class CohortPair:
     description="A proposed assignment of a programme's unmatched mentees to its mentors, "
     "for its admins to review, edit and publish; nobody is asked before it is published."
 )
-class CohortDraft:
+class CohortDraft(Node):
     key: str
     programme: str = strawberry.field(description="The programme's key.")
     state: CohortDraftState

@@ -117,6 +117,8 @@ async def draft_assignment(
         await _administer(tx, programme, admin)
         return await cohort(tx, programme, admin)
 
+    # A write: programme_facts takes the programme's lock. The ranking runs outside it, and
+    # storing checks the admin again, under the lock.
     found = await database.write_transaction(members)
     scored = await cohort_candidates(database, programme, found, per_mentee)
     signals = {(s.candidate.mentee, s.candidate.mentor): s.signals for s in scored}
