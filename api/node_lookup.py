@@ -18,15 +18,17 @@ from api.matches.types import ConnectionSuggestion, MentorMatch
 from api.mentorships.types import MentorshipRequest
 from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
+from api.programmes.assignment_types import CohortDraft
 from api.programmes.types import Programme
 from api.safety.types import Report
 from api.skills.types import Skill
 from graph.database import Database
 from graph.employers import get_employers
-from graph.errors import NotFound
+from graph.errors import Forbidden, NotFound
 from graph.events.store import get_match_event
 from graph.mentorships import get_requests
 from graph.people import get_profile
+from graph.programmes.drafts import get_draft
 from graph.programmes.programmes import get_programmes
 from graph.ranking.matches import mentor_match
 from graph.ranking.suggestions import suggested_connection
@@ -80,6 +82,19 @@ async def _programme(info: Info, key: str) -> Node | None:
     return Programme.from_record(found) if found else None
 
 
+async def _cohort_draft(info: Info, key: str) -> Node | None:
+    """As `cohortDraft(key:)`: its programme's admins'; for anyone else, none (a member
+    who may see the programme is refused there, but here no draft is anybody else's)."""
+    viewer = info.context.viewer.key
+    if viewer is None:
+        return None
+    try:
+        found = await get_draft(info.context.database, key, viewer)
+    except (NotFound, Forbidden):
+        return None
+    return CohortDraft.from_record(found)
+
+
 def _ranked_pair(
     rank: Callable[[Database, str, str], Awaitable[R | None]],
     to_node: Callable[[R, str], Node],
@@ -125,6 +140,7 @@ LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
     ),
     "MentorMatchEvent": _mentor_match_event,
     "Programme": _programme,
+    "CohortDraft": _cohort_draft,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""
 

@@ -29,6 +29,8 @@ from api.mentorships.subscriptions import MentorshipsSubscription
 from api.metrics import count_errors
 from api.people.mutations import PeopleMutation
 from api.people.queries import PeopleQuery
+from api.programmes.assignment_mutations import CohortAssignmentMutation
+from api.programmes.assignment_queries import CohortAssignmentQuery
 from api.programmes.mutations import ProgrammesMutation
 from api.programmes.queries import ProgrammesQuery
 from api.programmes.subscriptions import ProgrammesSubscription
@@ -48,13 +50,26 @@ _LIMIT_RULES: list[type[ASTValidationRule]] = [depth_limit(10, None), alias_limi
 
 
 @strawberry.type
-class Query(PeopleQuery, SkillsQuery, EmployersQuery, SafetyQuery, ExploreQuery, ProgrammesQuery):
+class Query(
+    PeopleQuery,
+    SkillsQuery,
+    EmployersQuery,
+    SafetyQuery,
+    ExploreQuery,
+    ProgrammesQuery,
+    CohortAssignmentQuery,
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    PeopleMutation, SkillsMutation, MentorshipsMutation, SafetyMutation, ProgrammesMutation
+    PeopleMutation,
+    SkillsMutation,
+    MentorshipsMutation,
+    SafetyMutation,
+    ProgrammesMutation,
+    CohortAssignmentMutation,
 ):
     pass
 

@@ -10,7 +10,7 @@ from api.context import Info
 from api.list_bounds import MaxItems
 from api.mentorships.enums import MentorshipRequestState
 from api.node import Node
-from api.people.types import Person
+from api.people.types import Person, person_by_key
 from graph import mentorships
 
 MAX_GOALS = 10
@@ -46,10 +46,8 @@ class MentorshipRequest(Node):
 
     @strawberry.field
     async def mentee(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.mentee_key)
-        return Person.from_record(record) if record else None
+        return await person_by_key(info, self.mentee_key)
 
     @strawberry.field
     async def mentor(self, info: Info) -> Person | None:
-        record = await info.context.loaders.person.load(self.mentor_key)
-        return Person.from_record(record) if record else None
+        return await person_by_key(info, self.mentor_key)

@@ -218,3 +218,10 @@ def people_connection(profiles: list[Profile], window: Window[str]) -> Connectio
     return connection(
         profiles, window, lambda p: (p.person.key,), lambda p: Person.from_record(p.person)
     )
+
+
+async def person_by_key(info: Info, key: str | None) -> Person | None:
+    """The person as the viewer may see them (the request's loader), or null: hidden, gone,
+    or no key."""
+    record = await info.context.loaders.person.load(key) if key is not None else None
+    return Person.from_record(record) if record else None

@@ -10,7 +10,7 @@ from api.context import Info
 from api.list_bounds import MaxItems
 from api.node import Node
 from api.pagination import Connection, connection, paged
-from api.people.types import Person
+from api.people.types import Person, person_by_key
 from api.programmes.enums import (
     ProgrammeMentorshipState,
     ProgrammeRole,
@@ -63,8 +63,7 @@ class CheckIn:
 
     @strawberry.field(description="Who logged it (null if you may not see them).")
     async def by(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.by_key)
-        return Person.from_record(found) if found else None
+        return await person_by_key(info, self.by_key)
 
 
 @strawberry.type(
@@ -98,13 +97,11 @@ class ProgrammeMentorship:
 
     @strawberry.field(description="The mentor (null if you may not see them).")
     async def mentor(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.record.mentor)
-        return Person.from_record(found) if found else None
+        return await person_by_key(info, self.record.mentor)
 
     @strawberry.field(description="The mentee (null if you may not see them).")
     async def mentee(self, info: Info) -> Person | None:
-        found = await info.context.loaders.person.load(self.record.mentee)
-        return Person.from_record(found) if found else None
+        return await person_by_key(info, self.record.mentee)
 
     @strawberry.field(
         description="The template's guided steps, by index, from the start (none before).",

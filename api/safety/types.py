@@ -9,7 +9,7 @@ import strawberry
 
 from api.context import Info
 from api.node import Node
-from api.people.types import Person
+from api.people.types import Person, person_by_key
 from graph import safety
 
 
@@ -61,13 +61,8 @@ class Report(Node):
 
     @strawberry.field(description="`null` when hidden, or when the account was deleted.")
     async def reporter(self, info: Info) -> Person | None:
-        return await _person(info, self.reporter_key)
+        return await person_by_key(info, self.reporter_key)
 
     @strawberry.field(description="`null` when hidden, or when the account was deleted.")
     async def reported(self, info: Info) -> Person | None:
-        return await _person(info, self.reported_key)
-
-
-async def _person(info: Info, key: str | None) -> Person | None:
-    record = await info.context.loaders.person.load(key) if key is not None else None
-    return Person.from_record(record) if record else None
+        return await person_by_key(info, self.reported_key)

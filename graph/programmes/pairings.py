@@ -8,8 +8,8 @@ or the programme closed); ACTIVE → ENDED (an admin ended it, or the programme 
 A mentor's ACTIVE mentorships in a programme never exceed the capacity they joined it
 with: checked under the programme's lock when proposing and again when starting.
 Programme mentorships are apart from `MENTORS` (graph.mentorships): they count against
-the programme's capacity, not the person's own. `propose_pairs` is the bulk entry the
-whole-cohort assignment publishes through.
+the programme's capacity, not the person's own. `propose_in` is the bulk entry the
+whole-cohort assignment publishes through, inside its own transaction.
 """
 
 from __future__ import annotations
@@ -87,30 +87,36 @@ class Pairing:
 async def propose_pairs(
     database: Database, programme: str, admin: str, pairs: Sequence[Pair]
 ) -> list[Pairing]:
-    """Propose every pair, in one transaction: all of them, or none (the first refusal
-    names its pair). Each mentor must be a MENTOR member and each mentee a MENTEE member
-    the admin may see; the ranking's exclusions must hold for the pair (no block, no
-    hidden person, not already paired); a mentor's ACTIVE mentorships plus their pairs
-    here must fit their programme capacity (CONFLICT); a programme not OPEN takes none."""
+    """Propose every pair, in one transaction: all of them, or none (`propose_in`)."""
+
+    async def work(tx: AsyncManagedTransaction) -> list[Pairing]:
+        return await propose_in(tx, programme, admin, pairs)
+
+    return await database.write_transaction(work)
+
+
+async def propose_in(
+    tx: AsyncManagedTransaction, programme: str, admin: str, pairs: Sequence[Pair]
+) -> list[Pairing]:
+    """Propose every pair inside `tx` (the first refusal names its pair, and the caller's
+    transaction is rolled back). Each mentor must be a MENTOR member and each mentee a
+    MENTEE member the admin may see; the ranking's exclusions must hold for the pair (no
+    block, no hidden person, not already paired); a mentor's ACTIVE mentorships plus their
+    pairs here must fit their programme capacity (CONFLICT); a programme not OPEN takes
+    none."""
     if not 1 <= len(pairs) <= MAX_PAIRS:
         raise BadInput(f"propose 1 to {MAX_PAIRS} pairs", field="pairs")
     if len(set(pairs)) != len(pairs):
         raise BadInput("a pair is proposed twice", field="pairs")
-
-    async def work(tx: AsyncManagedTransaction) -> list[Pairing]:
-        (await programme_facts(tx, programme, admin)).require_admin().require_open("proposals")
-        listed = [{"mentor": p.mentor, "mentee": p.mentee} for p in pairs]
-        facts = await run(
-            tx, _PAIR_FACTS, {"programme": programme, "viewer": admin, "pairs": listed}
-        )
-        wanted = Counter(p.mentor for p in pairs)
-        for pair, row in zip(pairs, facts, strict=True):
-            _check_pair(pair, row, wanted[pair.mentor])
-        keyed = [{**pair, "key": new_key("pm")} for pair in listed]
-        params = {"programme": programme, "viewer": admin, "pairs": keyed}
-        return [Pairing.from_row(r["pairing"]) for r in await run(tx, _CREATE_PROPOSALS, params)]
-
-    return await database.write_transaction(work)
+    (await programme_facts(tx, programme, admin)).require_admin().require_open("proposals")
+    listed = [{"mentor": p.mentor, "mentee": p.mentee} for p in pairs]
+    facts = await run(tx, _PAIR_FACTS, {"programme": programme, "viewer": admin, "pairs": listed})
+    wanted = Counter(p.mentor for p in pairs)
+    for pair, row in zip(pairs, facts, strict=True):
+        _check_pair(pair, row, wanted[pair.mentor])
+    keyed = [{**pair, "key": new_key("pm")} for pair in listed]
+    params = {"programme": programme, "viewer": admin, "pairs": keyed}
+    return [Pairing.from_row(r["pairing"]) for r in await run(tx, _CREATE_PROPOSALS, params)]
 
 
 def _check_pair(pair: Pair, row: dict[str, Any], wanted: int) -> None:

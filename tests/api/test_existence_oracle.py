@@ -23,6 +23,7 @@ from api.node_lookup import LOOKUPS
 from api.schema import build_schema
 from graph.database import Database
 from graph.events.store import NewMatch, event_key, record_matches
+from graph.programmes.drafts import draft_assignment
 from graph.programmes.programmes import create_programme, set_programme_state
 from graph.ranking.signals import Signal
 from graph.registry import statement
@@ -81,6 +82,13 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {  # name: (document, extra 
         "mutation($k: String!, $p: String!) { addToProgramme(input: {programme: $p,"
         " person: $k, as: ADMIN}) { programme { key } } }",
         {"p": "pg-none"},
+    ),
+    # A draft's key, not a person's, as above.
+    "Query.cohortDraft": ("query($k: String!) { cohortDraft(key: $k) { key } }", {}),
+    "Mutation.editCohortAssignment": (
+        "mutation($k: String!, $d: String!) { editCohortAssignment(input: {draft: $d,"
+        " mentee: $k, mentor: $k}) { draft { key } } }",
+        {"d": "cd-none"},
     ),
 }
 """Every place that takes a person's key; the walk below proves the list is complete."""
@@ -229,7 +237,14 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
         empty_graph, FRIEND, name="Peers", template="SUPPORT", starts_on=dt.date(2026, 1, 5),
         ends_on=None, visibility="MEMBERS",
     )  # fmt: skip
-    await set_programme_state(empty_graph, members_only.key, FRIEND, "OPEN")
+    public = await create_programme(
+        empty_graph, FRIEND, name="Open", template="CAREER", starts_on=dt.date(2026, 1, 5),
+        ends_on=None, visibility="PUBLIC",
+    )  # fmt: skip
+    drafts = []
+    for programme in (members_only.key, public.key):
+        await set_programme_state(empty_graph, programme, FRIEND, "OPEN")
+        drafts.append((await draft_assignment(empty_graph, programme, FRIEND)).key)
     hidden = {
         "Person": HIDDEN,
         "MentorshipRequest": (others,),
@@ -242,6 +257,9 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
         ),
         "MentorMatchEvent": (event_key(FRIEND, "t-open"), event_key(VIEWER, "t-later")),
         "Programme": (members_only.key,),
+        # One of a programme the viewer may not see, one of a programme they see but do
+        # not admin.
+        "CohortDraft": tuple(drafts),
     }
     assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
     absent_keys = {
@@ -263,7 +281,8 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
                              global_id("MentorMatch", pair_key(FRIEND, "t-open")),
                              global_id("ConnectionSuggestion", pair_key(FRIEND, "t-open")),
                              global_id("MentorMatchEvent", event_key(FRIEND, "t-open")),
-                             global_id("Programme", members_only.key)],
+                             global_id("Programme", members_only.key),
+                             *(global_id("CohortDraft", key) for key in drafts)],
         (VIEWER, "member"): [global_id("MentorMatchEvent", event_key(VIEWER, "t-open"))],
         ("boss", "admin"): [global_id("Report", filed)],
     }  # fmt: skip

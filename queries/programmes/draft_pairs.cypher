@@ -1,0 +1,11 @@
+// A page of a cohort draft's pairs, by mentee key.
+// Parameters: $draft (key), $after / $before (mentee keys: the cursor on the page's side),
+//   $limit.
+// Returns: one row per pair: mentee, mentor, score, signalValues, signalShares.
+// Indexes: cohort_draft_key.
+MATCH (:CohortDraft {key: $draft})-[:PAIRS]->(x:DraftPair)
+WHERE ($after IS NULL OR x.mentee > $after) AND ($before IS NULL OR x.mentee < $before)
+RETURN x.mentee AS mentee, x.mentor AS mentor, x.score AS score,
+       x.signalValues AS signalValues, x.signalShares AS signalShares
+ORDER BY x.mentee {{ASC|DESC}}
+LIMIT $limit
