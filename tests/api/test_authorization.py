@@ -82,6 +82,69 @@ MUTATIONS = {
         ("admin",),
     ),
     "deleteAccount": ("mutation { deleteAccount { deleted } }", EVERYONE),
+    "createProgramme": (
+        'mutation { createProgramme(input: {name: "P", template: CAREER, startsOn: "2027-01-04"})'
+        " { programme { key } } }",
+        EVERYONE,
+    ),
+    # Programme mutations on a programme nobody runs: allowed to every role (NOT_FOUND); its
+    # admins alone may manage a programme, and tests/api/test_programmes.py holds that.
+    "setProgrammeState": (
+        'mutation { setProgrammeState(input: {programme: "pg-x", state: OPEN}) { __typename } }',
+        EVERYONE,
+    ),
+    "addToProgramme": (
+        'mutation { addToProgramme(input: {programme: "pg-x", person: "max", as: INVITEE}) '
+        "{ __typename } }",
+        EVERYONE,
+    ),
+    "joinProgramme": (
+        'mutation { joinProgramme(input: {programme: "pg-x", role: MENTEE}) { __typename } }',
+        EVERYONE,
+    ),
+    "leaveProgramme": (
+        'mutation { leaveProgramme(input: {programme: "pg-x"}) { __typename } }',
+        EVERYONE,
+    ),
+    "proposeProgrammePairs": (
+        'mutation { proposeProgrammePairs(input: {programme: "pg-x", pairs: []}) { __typename } }',
+        EVERYONE,
+    ),
+    "answerProgrammeProposal": (
+        'mutation { answerProgrammeProposal(input: {mentorship: "pm-x", accept: true}) '
+        "{ __typename } }",
+        EVERYONE,
+    ),
+    "endProgrammeMentorship": (
+        'mutation { endProgrammeMentorship(input: {mentorship: "pm-x"}) { __typename } }',
+        EVERYONE,
+    ),
+    "completeProgrammeStep": (
+        'mutation { completeProgrammeStep(input: {mentorship: "pm-x", step: 1}) { __typename } }',
+        EVERYONE,
+    ),
+    "logProgrammeCheckIn": (
+        'mutation { logProgrammeCheckIn(input: {mentorship: "pm-x", on: "2027-01-04", note: "n"})'
+        " { __typename } }",
+        EVERYONE,
+    ),
+    "leaveProgrammeFeedback": (
+        'mutation { leaveProgrammeFeedback(input: {mentorship: "pm-x", rating: 4}) '
+        "{ __typename } }",
+        EVERYONE,
+    ),
+    "draftCohortAssignment": (
+        'mutation { draftCohortAssignment(input: {programme: "pg-x"}) { __typename } }',
+        EVERYONE,
+    ),
+    "editCohortAssignment": (
+        'mutation { editCohortAssignment(input: {draft: "cd-x", mentee: "ann"}) { __typename } }',
+        EVERYONE,
+    ),
+    "publishCohortAssignment": (
+        'mutation { publishCohortAssignment(input: {draft: "cd-x"}) { __typename } }',
+        EVERYONE,
+    ),
 }
 
 # Person fields only the person themself or an admin may read.
