@@ -103,7 +103,14 @@ def _value(type_: GraphQLInputType, path: tuple[str, ...] | None, long: str) -> 
         }
     if isinstance(inner, GraphQLEnumType):
         return _EnumValue(next(iter(inner.values)))
-    samples = {"Int": 1, "Float": 1.0, "Boolean": False, "JSON": {"k": "x"}}
+    samples = {
+        "Int": 1,
+        "Float": 1.0,
+        "Boolean": False,
+        "JSON": {"k": "x"},
+        "Date": "2027-01-04",
+        "DateTime": "2027-01-04T09:00:00Z",
+    }
     if path is not None:
         return {"k": long} if inner.name == "JSON" else long
     return samples.get(inner.name, "x")
