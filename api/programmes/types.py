@@ -229,7 +229,7 @@ class Programme(Node):
         found = await pairings.pairings_of_programme(
             ctx.database,
             self.key,
-            ctx.viewer_key(),
+            ctx.viewer,
             window,
             admin=self.record.viewer_is_admin,
             state=state.value if state else None,

@@ -29,6 +29,7 @@ from graph.programmes.programmes import Facts, MemberRole, new_key, programme_fa
 from graph.programmes.templates import TEMPLATES
 from graph.registry import paged_statement, statement
 from graph.values import native
+from graph.viewer import Viewer
 
 _PAIR_FACTS = statement("programmes/pair_facts")
 _CREATE_PROPOSALS = statement("programmes/create_proposals")
@@ -212,16 +213,17 @@ async def end_programme_mentorship(database: Database, key: str, admin: str) -> 
 async def pairings_of_programme(
     database: Database,
     programme: str,
-    viewer: str,
+    viewer: Viewer,
     window: Window[str],
     *,
     admin: bool,
     state: PairingState | None,
 ) -> list[Pairing]:
-    """Newest first: every one for an admin, the viewer's own for a member."""
+    """Newest first: every one for a programme `admin`, the viewer's own for a member; only
+    pairs whose two people `viewer` may see."""
     params = {
         "programme": programme,
-        "viewer": viewer,
+        **viewer.params(),
         "all": admin,
         "state": state,
         **window.bounds(),

@@ -6,6 +6,7 @@ import datetime as dt
 
 from api.node import global_id
 from graph.database import Database
+from graph.safety import block_person, unblock_person
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, mentor, person
 
@@ -168,3 +169,28 @@ async def test_matching_inside_a_programme_ranks_its_mentors_for_its_mentees(
     assert await gql.error_code(MATCHES, {"id": programme_id}, as_="out") == "FORBIDDEN"
     wrong = global_id("Person", "mo")
     assert await gql.error_code(MATCHES, {"id": wrong}, as_="ann") == "BAD_USER_INPUT"
+
+
+async def test_a_person_the_admin_may_not_see_is_in_neither_of_the_programme_s_lists(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    """Members and mentorships take the one rule (rules/visible_to_caller): a mentee who
+    blocked the admin is in neither list, and is back in both once unblocked."""
+    key = await _cohort(gql, empty_graph)
+    data = await gql.data(PROPOSE, {"p": key, "pairs": [{"mentor": "mo", "mentee": "ann"}]},
+                          as_="ada")  # fmt: skip
+    (pairing,) = (m["key"] for m in data["proposeProgrammePairs"]["mentorships"])
+
+    async def listed() -> tuple[set[str], list[str]]:
+        members = await gql.data(PROGRAMME, {"p": key}, as_="ada")
+        pairs = await gql.data(MENTORSHIPS, {"p": key}, as_="ada")
+        return (
+            {n["person"]["key"] for n in members["programme"]["members"]["nodes"]},
+            [n["key"] for n in pairs["programme"]["mentorships"]["nodes"]],
+        )
+
+    assert await listed() == ({"mo", "ann", "bob"}, [pairing])
+    await block_person(empty_graph, "ann", "ada", reason=None)
+    assert await listed() == ({"mo", "bob"}, [])
+    await unblock_person(empty_graph, "ann", "ada")
+    assert await listed() == ({"mo", "ann", "bob"}, [pairing])

@@ -25,6 +25,7 @@ from graph.programmes.programmes import (
     set_programme_state,
 )
 from graph.programmes.templates import TemplateName
+from graph.viewer import Viewer
 from tests.builders import build, mentor, person, skill
 
 START = dt.date(2026, 1, 5)
@@ -114,6 +115,6 @@ async def assignment_cohort(
 async def proposals(database: Database, programme: str) -> list[tuple[str, str, str]]:
     """The programme's mentorships as its admin lists them: (mentee, mentor, state)."""
     found = await pairings_of_programme(
-        database, programme, ADMIN, Window(100), admin=True, state=None
+        database, programme, Viewer(ADMIN), Window(100), admin=True, state=None
     )
     return sorted((p.mentee, p.mentor, p.state) for p in found)
