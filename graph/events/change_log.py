@@ -24,25 +24,13 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.events.domain import (
-    BlockChanged,
-    Connected,
-    Disconnected,
     DomainEvent,
-    GoalsChanged,
-    HoldChanged,
-    MentorChanged,
-    MentorshipEnded,
-    PersonDeleted,
-    ProfileChanged,
-    RequestUpdated,
-    SkillAdded,
-    SkillRemoved,
 )
 from graph.registry import statement
 
@@ -60,23 +48,8 @@ T = TypeVar("T")
 Changes = Sequence[DomainEvent]
 """The changes a mutation made (none when it changed nothing)."""
 
-KINDS: dict[str, type[DomainEvent]] = {
-    kind.__name__: kind
-    for kind in (
-        MentorChanged,
-        SkillAdded,
-        SkillRemoved,
-        GoalsChanged,
-        Connected,
-        Disconnected,
-        RequestUpdated,
-        MentorshipEnded,
-        BlockChanged,
-        ProfileChanged,
-        HoldChanged,
-        PersonDeleted,
-    )
-}
+KINDS: dict[str, type[DomainEvent]] = {kind.__name__: kind for kind in get_args(DomainEvent)}
+"""Every kind of change, by the name a record stores: the members of `DomainEvent`."""
 
 
 @dataclass(frozen=True)
