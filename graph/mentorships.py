@@ -10,8 +10,6 @@ it is, so two racing transactions cannot both take a mentor's last slot.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -21,7 +19,9 @@ from neo4j import AsyncManagedTransaction
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
 from graph.events.change_log import Changes, write_changes
-from graph.events.domain import MentorshipEnded, request_updated
+from graph.events.domain import DomainEvent, MentorshipEnded, request_updated
+from graph.keys import new_key
+from graph.outcomes import record_outcomes
 from graph.pages import Window
 from graph.people import Person
 from graph.registry import paged_statement, statement
@@ -42,6 +42,8 @@ _MENTORSHIPS_OF_PEOPLE = statement("mentorships/mentorships_of_people")
 _PARTNERS_OF_PEOPLE = statement("mentorships/partners_of_person")
 
 RequestState = Literal["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"]
+ANSWERS = frozenset({"ACCEPTED", "DECLINED"})
+"""The states a mentor's answer leaves a request in."""
 Role = Literal["MENTEE", "MENTOR"]
 
 
@@ -81,11 +83,6 @@ class EndedMentorship:
     status: str
 
 
-def _new_key() -> str:
-    """Request keys sort by creation time, so pages can be keyed on them."""
-    return f"mr-{time.time_ns():020d}-{secrets.token_hex(4)}"
-
-
 async def request_mentorship(
     database: Database,
     mentee: str,
@@ -112,7 +109,7 @@ async def request_mentorship(
         if facts["openOfMentee"] >= rules.max_open_requests:
             raise Forbidden(f"at most {rules.max_open_requests} open mentorship requests")
         params = {
-            "key": _new_key(),
+            "key": new_key("mr"),
             "mentee": mentee,
             "mentor": mentor,
             "message": message,
@@ -128,11 +125,15 @@ async def request_mentorship(
 async def _write_request(
     database: Database, work: Callable[[AsyncManagedTransaction], Awaitable[MentorshipRequest]]
 ) -> MentorshipRequest:
-    """A request's write, with its `RequestUpdated` change in the same transaction."""
+    """A request's write, with its `RequestUpdated` change in the same transaction; an answer
+    is an outcome of the mentor's (graph.outcomes)."""
 
     async def recorded(tx: AsyncManagedTransaction) -> tuple[MentorshipRequest, Changes]:
         request = await work(tx)
-        return request, [request_updated(request)]
+        changes: list[DomainEvent] = [request_updated(request)]
+        if request.state in ANSWERS:
+            changes += await record_outcomes(tx, [request.mentor])
+        return request, changes
 
     return await write_changes(database, recorded)
 
@@ -199,10 +200,17 @@ async def end_mentorship(
 
     async def work(tx: AsyncManagedTransaction) -> tuple[EndedMentorship, Changes]:
         for mentor, mentee in ((actor, other), (other, actor)):
-            params = {"mentor": mentor, "mentee": mentee, "status": status, "reason": reason}
+            params = {
+                "mentor": mentor,
+                "mentee": mentee,
+                "status": status,
+                "reason": reason,
+                "endedBy": actor,
+            }
             if await run(tx, _END_MENTORSHIP, params):
                 ended = EndedMentorship(mentor=mentor, mentee=mentee, status=status)
-                return ended, [MentorshipEnded(mentee=mentee, mentor=mentor)]
+                outcomes = await record_outcomes(tx, [mentor])
+                return ended, [MentorshipEnded(mentee=mentee, mentor=mentor), *outcomes]
         raise NotFound(f"no active mentorship between you and {other!r}")
 
     return await write_changes(database, work)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -14,6 +12,8 @@ from graph.database import Database, run
 from graph.errors import BadInput, NotFound
 from graph.events.change_log import Changes, write_changes
 from graph.events.domain import BlockChanged, HoldChanged, PersonDeleted
+from graph.keys import new_key
+from graph.outcomes import record_outcomes
 from graph.pages import Window
 from graph.registry import paged_statement, statement
 from graph.tombstones import tombstone_hash
@@ -44,6 +44,9 @@ class Report:
     """`None` once the reporter deleted their account (the report stays, with its tombstone)."""
     reported: str | None
     """`None` once the reported person deleted their account."""
+    pattern: str | None
+    """Set on a report filed by nobody: the pattern that put the person up for review
+    (graph/outcomes.py); `reporter` is then `None`."""
     reason: str
     details: str
     state: ReportState
@@ -56,6 +59,7 @@ class Report:
             key=row["key"],
             reporter=row["reporter"],
             reported=row["reported"],
+            pattern=row.get("pattern"),
             reason=row["reason"],
             details=row.get("details") or "",
             state=row["state"],
@@ -83,8 +87,11 @@ async def block_person(
 
     async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
         rows = await run(tx, _BLOCK_PERSON, params)
-        created = bool(rows and rows[0]["created"])
-        return None, [BlockChanged(by=blocker, person=blocked, blocked=True)] if created else []
+        if not (rows and rows[0]["created"]):
+            return None, []
+        # The block may have ended a mentorship either way, and counts towards a review.
+        outcomes = await record_outcomes(tx, [blocker, blocked])
+        return None, [BlockChanged(by=blocker, person=blocked, blocked=True), *outcomes]
 
     await write_changes(database, work)
 
@@ -111,7 +118,7 @@ async def report_person(
 ) -> Filed:
     if reporter == reported:
         raise BadInput("you cannot report yourself", field="person")
-    key = f"rp-{time.time_ns():020d}-{secrets.token_hex(4)}"
+    key = new_key("rp")
     params = {
         "key": key,
         "reporter": reporter,

@@ -59,8 +59,9 @@ class SafetyLimits:
 
 @dataclass(frozen=True)
 class WatchSettings:
-    threshold: float = 0.5
-    """A pair's score must reach this to be announced."""
+    threshold: float = 0.95
+    """A pair's score must reach this to be announced: 0.5 over the 0.45 a newcomer's track
+    record gives (docs/ranking.md, "Outcomes")."""
     fanout: int = 1000
     """At most this many mentees (or pairs) are re-scored per change."""
     per_mentee: int = 10
@@ -198,7 +199,7 @@ class Settings:
                 connection_requests_per_day=env_int("MENTORGRAPH_CONNECTION_REQUESTS_PER_DAY", 50),
             ),
             watch=WatchSettings(
-                threshold=env_float("MENTORGRAPH_MATCH_THRESHOLD", 0.5),
+                threshold=env_float("MENTORGRAPH_MATCH_THRESHOLD", 0.95),
                 fanout=env_int("MENTORGRAPH_MATCH_FANOUT", 1000),
                 per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
             ),

@@ -28,7 +28,12 @@ MAX_SHARED_EMPLOYERS = 20
 
 @strawberry.type(description="One signal of a match: its raw value and its share of the score.")
 class MatchSignal:
-    name: str = strawberry.field(description="social, skills, employer or availability.")
+    name: str = strawberry.field(
+        description="social, skills, employer, availability, or one of the mentor's track "
+        "record: acceptance (of the requests they answered), completion (of their mentorships "
+        "that ended) and rating (by their mentees, once at least 5 rated them); each is 0.5 "
+        "for a mentor with no such outcome yet (docs/ranking.md)."
+    )
     value: float
     share: float = strawberry.field(description="Share of the score, in [0, 1].")
 
@@ -43,6 +48,9 @@ class MatchWeights:
     skills: float = ranking.DEFAULT_WEIGHTS.skills
     employer: float = ranking.DEFAULT_WEIGHTS.employer
     availability: float = ranking.DEFAULT_WEIGHTS.availability
+    acceptance: float = ranking.DEFAULT_WEIGHTS.acceptance
+    completion: float = ranking.DEFAULT_WEIGHTS.completion
+    rating: float = ranking.DEFAULT_WEIGHTS.rating
 
     def to_graph(self) -> ranking.Weights:
         return ranking.Weights(
@@ -50,6 +58,9 @@ class MatchWeights:
             skills=self.skills,
             employer=self.employer,
             availability=self.availability,
+            acceptance=self.acceptance,
+            completion=self.completion,
+            rating=self.rating,
         )
 
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import secrets
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, get_args
@@ -32,6 +30,7 @@ from graph.database import Database, run
 from graph.events.domain import (
     DomainEvent,
 )
+from graph.keys import new_key
 from graph.registry import statement
 
 _RECORD_CHANGE = statement("events/record_change")
@@ -82,15 +81,10 @@ def parse(kind: str, text: str) -> DomainEvent:
     return KINDS[kind](**values)
 
 
-def new_change_id() -> str:
-    """Ids sort by creation time (ties between processes are broken by the random part)."""
-    return f"ch-{time.time_ns():020d}-{secrets.token_hex(4)}"
-
-
 async def record(tx: AsyncManagedTransaction, changes: Sequence[DomainEvent]) -> list[str]:
     """Write `changes` to the log in the caller's transaction; their ids."""
     rows = [
-        {"id": new_change_id(), "kind": type(event).__name__, "payload": payload(event)}
+        {"id": new_key("ch"), "kind": type(event).__name__, "payload": payload(event)}
         for event in changes
     ]
     if rows:

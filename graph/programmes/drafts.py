@@ -23,11 +23,12 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import Conflict, Forbidden, NotFound
+from graph.keys import new_key
 from graph.pages import Window
 from graph.programmes.assignment import DEFAULT_SPREAD, assign
 from graph.programmes.cohort import Cohort, cohort, cohort_candidates, programme_candidates
 from graph.programmes.pairings import Pair, propose_in
-from graph.programmes.programmes import get_programmes, new_key, programme_facts
+from graph.programmes.programmes import get_programmes, programme_facts
 from graph.ranking.signals import SIGNAL_NAMES, Signal
 from graph.registry import paged_statement, statement
 from graph.values import native

@@ -16,6 +16,8 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict
+from graph.events.change_log import Changes, write_changes
+from graph.outcomes import record_outcomes
 from graph.programmes.pairings import pairing_for
 from graph.registry import statement
 
@@ -46,7 +48,7 @@ async def leave_feedback(
     if rating not in RATINGS:
         raise BadInput("a rating is 1 to 5", field="rating")
 
-    async def work(tx: AsyncManagedTransaction) -> None:
+    async def work(tx: AsyncManagedTransaction) -> tuple[None, Changes]:
         pairing, _ = await pairing_for(tx, key, person, sides_only=True)
         if pairing.state != "ENDED":
             raise Conflict(f"the mentorship is {pairing.state}: feedback comes at its end")
@@ -60,8 +62,10 @@ async def leave_feedback(
         (row,) = await run(tx, _LEAVE_FEEDBACK, params)
         if not row["given"]:
             raise Conflict("you have already left feedback on this mentorship")
+        # A mentee's rating is an outcome of the mentor's (graph.outcomes).
+        return None, await record_outcomes(tx, [pairing.mentor])
 
-    await database.write_transaction(work)
+    await write_changes(database, work)
 
 
 async def programme_feedback(database: Database, programme: str) -> FeedbackSummary:

@@ -24,8 +24,11 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.events.change_log import Changes, write_changes
+from graph.keys import new_key
+from graph.outcomes import record_outcomes
 from graph.pages import Window
-from graph.programmes.programmes import Facts, MemberRole, new_key, programme_facts
+from graph.programmes.programmes import Facts, MemberRole, programme_facts
 from graph.programmes.templates import TEMPLATES
 from graph.registry import paged_statement, statement
 from graph.values import native
@@ -162,9 +165,14 @@ async def pairing_for(
 
 async def answer_proposal(database: Database, key: str, person: str, *, accept: bool) -> Pairing:
     """A side accepts or declines; the second acceptance starts the mentorship, with its
-    template's steps, when the mentor still has a free place (else CONFLICT)."""
+    template's steps, when the mentor still has a free place (else CONFLICT). The mentor's
+    answer is an outcome of theirs (graph.outcomes)."""
 
-    async def work(tx: AsyncManagedTransaction) -> Pairing:
+    async def work(tx: AsyncManagedTransaction) -> tuple[Pairing, Changes]:
+        pairing = await answer(tx)
+        return pairing, await record_outcomes(tx, [pairing.mentor])
+
+    async def answer(tx: AsyncManagedTransaction) -> Pairing:
         pairing, facts = await pairing_for(tx, key, person, sides_only=True)
         facts.require_open("proposals")
         side = pairing.side_of(person)
@@ -189,7 +197,7 @@ async def answer_proposal(database: Database, key: str, person: str, *, accept: 
         (row,) = await run(tx, _START_MENTORSHIP, {"key": key, "steps": listed})
         return Pairing.from_row(row["pairing"])
 
-    return await database.write_transaction(work)
+    return await write_changes(database, work)
 
 
 def _pair(pairing: Pairing) -> dict[str, str]:

@@ -15,8 +15,6 @@ programme's write lock first, then checks, then writes, in one transaction.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -25,6 +23,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import BadInput, Conflict, Forbidden, NotFound
+from graph.keys import new_key
 from graph.pages import Window
 from graph.people import Person
 from graph.programmes.templates import TEMPLATES, TemplateName
@@ -52,11 +51,6 @@ PersonAdded = Literal["ADMINS", "INVITED_TO"]
 MAX_CAPACITY = 20
 """The most mentees a mentor may take in one programme."""
 _NEXT_STATE: dict[str, str] = {"DRAFT": "OPEN", "OPEN": "CLOSED"}
-
-
-def new_key(prefix: str) -> str:
-    """Keys that sort by creation time, so newest-first pages can be keyed on them."""
-    return f"{prefix}-{time.time_ns():020d}-{secrets.token_hex(4)}"
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, run
 from graph.errors import Conflict, NotFound
+from graph.keys import new_key
 from graph.pages import Window
 from graph.programmes.pairings import pairing_for
-from graph.programmes.programmes import new_key
 from graph.registry import paged_statement, statement
 from graph.values import native
 

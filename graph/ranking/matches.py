@@ -101,12 +101,7 @@ def match_parameters(
     check_cap(hub_degree_cap)
     return {
         "menteeKey": mentee_key,
-        "socialWeight": weights.social,
-        "skillWeight": weights.skills,
-        "employerWeight": weights.employer,
-        "availabilityWeight": weights.availability,
-        "thirdHopDecay": weights.third_hop_decay,
-        "skillDecay": weights.skill_decay,
+        **weights.params(),
         "hubDegreeCap": hub_degree_cap,
         "skills": None if filters.skills is None else list(filters.skills),
         "outsideMyEmployer": filters.outside_my_employer,

@@ -48,12 +48,7 @@ async def score_pairs(
         {
             "pairs": [{"mentee": mentee, "mentor": mentor} for mentee, mentor in unique],
             "seekersOnly": seekers_only,
-            "socialWeight": weights.social,
-            "skillWeight": weights.skills,
-            "employerWeight": weights.employer,
-            "availabilityWeight": weights.availability,
-            "thirdHopDecay": weights.third_hop_decay,
-            "skillDecay": weights.skill_decay,
+            **weights.params(),
             "hubDegreeCap": hub_degree_cap,
         },
     )

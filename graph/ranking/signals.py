@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SIGNAL_NAMES = ("social", "skills", "employer", "availability")
+SIGNAL_NAMES = (
+    "social",
+    "skills",
+    "employer",
+    "availability",
+    "acceptance",
+    "completion",
+    "rating",
+)
+"""The last three are the mentor's track record (graph/outcomes.py, docs/ranking.md)."""
 
 DEFAULT_HUB_DEGREE_CAP = 300
 """The social signal expands no connection with more connections than this (docs/ranking.md);

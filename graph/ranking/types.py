@@ -19,10 +19,31 @@ class Weights:
     skills: float = 1.0
     employer: float = 0.5
     availability: float = 0.2
+    acceptance: float = 0.3
+    """The mentor's track record (graph/outcomes.py): how many of the requests and proposals
+    they answered they accepted."""
+    completion: float = 0.3
+    """How many of the mentorships they mentored ended COMPLETED rather than CANCELLED."""
+    rating: float = 0.3
+    """How their mentees rated them. The three weigh less together than one strong skill."""
     third_hop_decay: float = 0.0
     """Weight of three-step social paths relative to mutual connections; 0 turns them off."""
     skill_decay: float = 0.5
     """Factor per step between the mentor's skill and the wanted one, in [0, 1]."""
+
+    def params(self) -> dict[str, float]:
+        """The ranking statements' weight parameters."""
+        return {
+            "socialWeight": self.social,
+            "skillWeight": self.skills,
+            "employerWeight": self.employer,
+            "availabilityWeight": self.availability,
+            "acceptanceWeight": self.acceptance,
+            "completionWeight": self.completion,
+            "ratingWeight": self.rating,
+            "thirdHopDecay": self.third_hop_decay,
+            "skillDecay": self.skill_decay,
+        }
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@
 //                weighted by the target's priority, (6 - priority) / 5; summed over targets.
 //   employer     how many employers both worked at with overlapping stints (until null = today).
 //   availability free capacity / mentorCapacity, free = mentorCapacity - ACTIVE MENTORS out-edges.
+//   acceptance, completion, rating   the mentor's track record (rules/track_record, kept by
+//                outcomes/refresh_track_records), each in [0, 1], 0.5 for a newcomer.
 //   score = round($socialWeight * social + $skillWeight * skills + $employerWeight * employer
-//                 + $availabilityWeight * availability, 9)
+//                 + $availabilityWeight * availability + rules/record_worth, 9)
 // Bounded work: at most $hubDegreeCap of the mentee's connections are expanded (lowest degree
 // first, then key), and none whose degree exceeds $hubDegreeCap: such a hub could add at most
 // 1/$hubDegreeCap to any candidate. Skills, exactly but lazily (threshold algorithm): only the
@@ -26,7 +28,8 @@
 // and only the candidates whose upper bound reaches it have their own skills read for the exact
 // score. The mentors of weak skills (one or two steps from a target) are scanned only when the
 // page is not full with scores above the most a weak-only candidate can score
-// ($skillWeight * sum over targets of the best weak worth + $availabilityWeight).
+// ($skillWeight * sum over targets of the best weak worth + $availabilityWeight + the most a
+// track record can add).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
 // Exclusions (absolute): rules/suggestible_mentor (the mentee, ACTIVE mentors of the mentee,
@@ -38,7 +41,8 @@
 // A candidate needs a positive social, skills or employer contribution; availability only ranks.
 // Parameters:
 //   $menteeKey; $socialWeight (2.0), $skillWeight (1.0), $employerWeight (0.5),
-//   $availabilityWeight (0.2), $thirdHopDecay (0.0 = off), $skillDecay (0.5),
+//   $availabilityWeight (0.2), $acceptanceWeight, $completionWeight, $ratingWeight (0.3 each),
+//   $thirdHopDecay (0.0 = off), $skillDecay (0.5),
 //   $hubDegreeCap (300); filters: $skills (list of skill keys or null: the targets instead of
 //   the mentee's wishes; a match must then have skills > 0), $outsideMyEmployer (false: when
 //   true, no mentor with a current stint at an employer where the mentee currently works),
@@ -55,8 +59,8 @@
 // bound is under it (and whose upper bound reaches the cursor) are scored exactly; the weak
 // tier is scanned unless the most it can score is under the cursor.
 // Returns one row: found (the mentee exists), matches (list of maps in rank order: key,
-//   mentor (the mentor's properties), score, social, skills, employer, availability (raw
-//   signals), shares (map of each signal's share of the score), freeCapacity,
+//   mentor (the mentor's properties), score, social, skills, employer, availability,
+//   acceptance, completion, rating (raw signals), shares (map of each signal's share of the score), freeCapacity,
 //   mutualConnections (up to 3 people's properties, among the connections the social signal
 //   expanded, lowest degree first), skillPaths (per matched target: {target,
 //   skill, level, strength, skills: the path's skills' properties in order,
@@ -119,8 +123,9 @@ CALL (me) {
   WITH me, stints, currentEmployers, targets, reach, strongTargets,
        otherWorth, weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
        // What a weak skill can add to a candidate's score, and the most a candidate found
-       // only through weak skills can score.
-       $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight AS unseenBound
+       // only through weak skills can score (every track record value is at most 1).
+       $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight + $acceptanceWeight
+         + $completionWeight + $ratingWeight AS unseenBound
 
   // Gather candidates: one row per (candidate, reason), summed per candidate. Every branch
   // yields only people open to mentoring (skills through CAN_TEACH, which only mentors have),
@@ -207,15 +212,19 @@ CALL (me) {
     // other skill bounds what the others can add: sum over targets of max(strong value, most
     // other worth).
     WITH m, free, social, strong, coalesce(otherWorth, 0.0) + gain AS most, vias, employers,
-         toFloat(size(employers)) AS employer, toFloat(free) / {{match_capacity(m)}} AS availability
+         toFloat(size(employers)) AS employer, toFloat(free) / {{match_capacity(m)}} AS availability,
+         {{track_record(m)}} AS record
+    // What only ranks (availability and the track record) is known exactly here.
+    WITH m, free, social, strong, most, vias, employers, employer, availability, record,
+         $availabilityWeight * availability + {{record_worth(record)}} AS rankingPart
     RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
                     employers: employers, employer: employer, availability: availability,
-                    socialPart: $socialWeight * social, employerPart: $employerWeight * employer,
-                    availabilityPart: $availabilityWeight * availability,
+                    record: record, socialPart: $socialWeight * social,
+                    employerPart: $employerWeight * employer, rankingPart: rankingPart,
                     low: $socialWeight * social + $skillWeight * strong
-                         + $employerWeight * employer + $availabilityWeight * availability,
+                         + $employerWeight * employer + rankingPart,
                     high: $socialWeight * social + $skillWeight * most
-                          + $employerWeight * employer + $availabilityWeight * availability})
+                          + $employerWeight * employer + rankingPart})
            AS qualified
   }
   // A floor under the page's last score: the (first + 1)-th best lower bound among candidates
@@ -258,7 +267,7 @@ CALL (me) {
       RETURN coalesce(sum(priority * best), 0.0) AS skills
     }
     WITH c, skills, $skillWeight * skills AS skillPart
-    WITH c, skills, c.socialPart + skillPart + c.employerPart + c.availabilityPart AS total,
+    WITH c, skills, c.socialPart + skillPart + c.employerPart + c.rankingPart AS total,
          c.socialPart + skillPart + c.employerPart AS earned
     WITH c, skills, total, earned, round(total, 9) AS score
     WHERE earned > 0
@@ -311,20 +320,22 @@ CALL (me) {
       ORDER BY priority DESC, t.key
       RETURN coalesce(sum(priority * best), 0.0) AS skills
     }
-    WITH m, free, skills, toFloat(free) / {{match_capacity(m)}} AS availability
-    WITH m, free, skills, availability,
-         $skillWeight * skills + $availabilityWeight * availability AS total
-    WITH m, free, skills, availability, total, round(total, 9) AS score
+    WITH m, free, skills, toFloat(free) / {{match_capacity(m)}} AS availability,
+         {{track_record(m)}} AS record
+    WITH m, free, skills, availability, record,
+         $skillWeight * skills + $availabilityWeight * availability + {{record_worth(record)}}
+           AS total
+    WITH m, free, skills, availability, record, total, round(total, 9) AS score
     WHERE $skillWeight * skills > 0
       AND score >= $minScore
       AND {{($after IS NULL OR score < $after.score
            OR (score = $after.score AND m.key > $after.key))|($before IS NULL OR score > $before.score
            OR (score = $before.score AND m.key < $before.key))}}
-    WITH m, free, skills, availability, total, score
+    WITH m, free, skills, availability, record, total, score
     ORDER BY score{{ DESC|}}, m.key{{| DESC}}
     LIMIT $first + 1
     RETURN collect({m: m, free: free, social: 0.0, skills: skills, vias: [], employers: [],
-                    employer: 0.0, availability: availability, total: total,
+                    employer: 0.0, availability: availability, record: record, total: total,
                     score: score}) AS more
   }
   UNWIND page + coalesce(more, []) AS c
@@ -332,8 +343,8 @@ CALL (me) {
   ORDER BY c.score{{ DESC|}}, m.key{{| DESC}}
   LIMIT $first + 1
   WITH targets, m, c.free AS free, c.social AS social, c.skills AS skills,
-       c.employer AS employer, c.availability AS availability, c.vias AS vias,
-       c.employers AS employers, c.total AS total, c.score AS score,
+       c.employer AS employer, c.availability AS availability, c.record AS record,
+       c.vias AS vias, c.employers AS employers, c.total AS total, c.score AS score,
        $socialWeight * c.social AS socialPart, $skillWeight * c.skills AS skillPart,
        $employerWeight * c.employer AS employerPart,
        $availabilityWeight * c.availability AS availabilityPart
@@ -347,16 +358,14 @@ CALL (me) {
     LIMIT 3
     RETURN collect(z { .* }) AS mutualConnections
   }
-  WITH m, free, social, skills, employer, availability, employers, total, score, socialPart,
-       skillPart, employerPart, availabilityPart, mutualConnections,
+  WITH m, free, social, skills, employer, availability, record, employers, total, score,
+       socialPart, skillPart, employerPart, availabilityPart, mutualConnections,
        {{skill_evidence(m, targets)}} AS skillPaths
   RETURN collect({
     key: m.key, mentor: m { .* }, score: score,
     social: social, skills: skills, employer: employer, availability: availability,
-    shares: CASE WHEN total > 0
-      THEN {social: socialPart / total, skills: skillPart / total,
-            employer: employerPart / total, availability: availabilityPart / total}
-      ELSE {social: 0.0, skills: 0.0, employer: 0.0, availability: 0.0} END,
+    acceptance: record.acceptance, completion: record.completion, rating: record.rating,
+    shares: {{shares(total, socialPart, skillPart, employerPart, availabilityPart, record)}},
     freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
     sharedEmployers: [e IN employers | e { .* }]
   }) AS matches

@@ -11,9 +11,11 @@
 // first, none whose degree exceeds $hubDegreeCap; three-step walks when $thirdHopDecay > 0.
 // A pair needs a positive social, skills or employer part.
 // Parameters: $pairs (list of {mentee, mentor} keys), $seekersOnly, $socialWeight, $skillWeight,
-//   $employerWeight, $availabilityWeight, $thirdHopDecay, $skillDecay, $hubDegreeCap.
+//   $employerWeight, $availabilityWeight, $acceptanceWeight, $completionWeight, $ratingWeight,
+//   $thirdHopDecay, $skillDecay, $hubDegreeCap.
 // Returns: one row per eligible pair: mentee, mentor (keys), score, social, skills, employer,
-//   availability (raw signals), shares (map of each signal's share of the score).
+//   availability, acceptance, completion, rating (raw signals), shares (map of each signal's
+//   share of the score).
 // Indexes: person_key.
 UNWIND $pairs AS pair
 MATCH (me:Person {key: pair.mentee}), (m:Person {key: pair.mentor})
@@ -72,17 +74,18 @@ CALL (me, m) {
     AND coalesce(mine.since, date('1900-01-01')) <= coalesce(theirs.until, date())
   RETURN toFloat(count(DISTINCT e)) AS employer
 }
-WITH me, m, social, skills, employer, toFloat(free) / m.mentorCapacity AS availability
-WITH me, m, social, skills, employer, availability,
+WITH me, m, social, skills, employer, toFloat(free) / m.mentorCapacity AS availability,
+     {{track_record(m)}} AS record
+WITH me, m, social, skills, employer, availability, record,
      $socialWeight * social AS socialPart, $skillWeight * skills AS skillPart,
      $employerWeight * employer AS employerPart,
      $availabilityWeight * availability AS availabilityPart
-WITH me, m, social, skills, employer, availability,
+WITH me, m, social, skills, employer, availability, record,
      socialPart, skillPart, employerPart, availabilityPart,
-     socialPart + skillPart + employerPart + availabilityPart AS total
+     socialPart + skillPart + employerPart + availabilityPart + {{record_worth(record)}} AS total
 WHERE socialPart + skillPart + employerPart > 0
 RETURN me.key AS mentee, m.key AS mentor, round(total, 9) AS score,
-       social, skills, employer, availability,
-       {social: socialPart / total, skills: skillPart / total,
-        employer: employerPart / total, availability: availabilityPart / total} AS shares
+       social, skills, employer, availability, record.acceptance AS acceptance,
+       record.completion AS completion, record.rating AS rating,
+       {{shares(total, socialPart, skillPart, employerPart, availabilityPart, record)}} AS shares
 ORDER BY mentee, score DESC, mentor

@@ -9,8 +9,8 @@
 // touched for $expireAfter seconds (the store's bound, docs/ranking.md).
 // Parameters: $menteeKey, $pageId, $version, $epoch (the token); $complete (fewer than KEEP
 //   existed); $lastScore, $lastKey (the last candidate's, or null); $candidates (list of
-//   {key, score, social, skills, employer, availability, socialShare, skillsShare,
-//   employerShare, availabilityShare, vias, employers}, in rank order); $expireAfter, $sweep.
+//   {key, score, vias, employers, and each signal of graph/ranking/signals.SIGNAL_NAMES and its
+//   share as <name>Share}, in rank order); $expireAfter, $sweep.
 // Returns: stored (1 when the page took the candidates, else 0).
 // Indexes: person_key, match_page_touched.
 OPTIONAL MATCH (:Person {key: $menteeKey})<-[:PAGE_OF]-(page:MatchPage {id: $pageId})
@@ -28,11 +28,9 @@ CALL (page) {
     UNWIND range(0, size($candidates) - 1) AS rank
     WITH rank, $candidates[rank] AS c
     MATCH (m:Person {key: c.key})
-    CREATE (page)-[:CANDIDATE {
-      rank: rank, score: c.score, social: c.social, skills: c.skills, employer: c.employer,
-      availability: c.availability, socialShare: c.socialShare, skillsShare: c.skillsShare,
-      employerShare: c.employerShare, availabilityShare: c.availabilityShare,
-      vias: c.vias, employers: c.employers}]->(m)
+    CREATE (page)-[candidate:CANDIDATE]->(m)
+    SET candidate = c, candidate.rank = rank
+    REMOVE candidate.key
   }
 }
 CALL () {

@@ -73,8 +73,10 @@ CALL (me, page, fresh) {
   RETURN collect({
     key: m.key, mentor: m { .* }, score: c.score,
     social: c.social, skills: c.skills, employer: c.employer, availability: c.availability,
+    acceptance: c.acceptance, completion: c.completion, rating: c.rating,
     shares: {social: c.socialShare, skills: c.skillsShare, employer: c.employerShare,
-             availability: c.availabilityShare},
+             availability: c.availabilityShare, acceptance: c.acceptanceShare,
+             completion: c.completionShare, rating: c.ratingShare},
     freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
     sharedEmployers: sharedEmployers
   }) AS matches

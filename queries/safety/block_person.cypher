@@ -21,7 +21,7 @@ CALL (a, b) {
 }
 CALL (a, b) {
   OPTIONAL MATCH (a)-[s:MENTORS {status: 'ACTIVE'}]-(b)
-  SET s.status = 'CANCELLED', s.endedAt = datetime(), s.reason = 'blocked'
+  SET s.status = 'CANCELLED', s.endedAt = datetime(), s.reason = 'blocked', s.endedBy = a.key
 }
 CALL (a, b) {
   OPTIONAL MATCH (x:Person)-[:REQUESTED]->(r:MentorshipRequest {state: 'PENDING'})-[:TO]->(y:Person)

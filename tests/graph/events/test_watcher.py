@@ -83,10 +83,11 @@ async def test_opting_in_as_mentor_matches_mentees_who_want_their_skill(
     assert await handle(empty_graph, MentorChanged("mo")) == [("ana", "mo")]
     assert await handle(empty_graph, MentorChanged("mo")) == [], "a pair is sent once"
     (event,) = await match_events_after(empty_graph, "ana", after=0, limit=10)
-    assert event.score == pytest.approx(1.2)
+    assert event.score == pytest.approx(1.65)  # with a newcomer's track record, 0.45
     shares = {s.name: s.share for s in event.signals}
-    assert shares == pytest.approx({"social": 0, "skills": 1 / 1.2, "employer": 0,
-                                    "availability": 0.2 / 1.2})  # fmt: skip
+    assert shares == pytest.approx({"social": 0, "skills": 1 / 1.65, "employer": 0,
+                                    "availability": 0.2 / 1.65, "acceptance": 0.15 / 1.65,
+                                    "completion": 0.15 / 1.65, "rating": 0.15 / 1.65})  # fmt: skip
 
 
 async def test_a_mentor_adding_a_wanted_skill_matches_its_mentees(empty_graph: Database) -> None:
@@ -103,7 +104,8 @@ async def test_a_skill_on_the_path_counts_and_weak_matches_stay_below_the_thresh
     await build(empty_graph, people=[mentor("pia", capacity=1), mentor("pat", capacity=1)])
     await skills.add_skill(empty_graph, "pia", "python", level=5, years=1)
     await skills.add_skill(empty_graph, "pat", "python", level=2, years=1)
-    # pia: 5/5 * 0.5 (one LEADS_TO step) + 0.2 = 0.7; pat: 2/5 * 0.5 + 0.2 = 0.4 < 0.5.
+    # pia: 5/5 * 0.5 (one LEADS_TO step) + 0.2 + 0.45 (a newcomer's track record) = 1.15;
+    # pat: 2/5 * 0.5 + 0.2 + 0.45 = 0.85 < 0.95.
     assert await handle(empty_graph, SkillAdded("pia", "python")) == [("ana", "pia")]
     assert await handle(empty_graph, SkillAdded("pat", "python")) == []
 
@@ -139,7 +141,7 @@ async def test_new_learning_goals_rank_the_mentee_in_full(empty_graph: Database)
     await build(empty_graph, people=[mentor("ml1"), mentor("ml2")],
                 has_skill=[has("ml1", "ml"), has("ml2", "ml", level=1)])  # fmt: skip
     await skills.set_learning_goals(empty_graph, "ana", ["ml"])
-    # ml2: 1/5 + 0.2 = 0.4, below the threshold.
+    # ml2: 1/5 + 0.2 + 0.45 = 0.85, below the threshold (0.95).
     assert await handle(empty_graph, GoalsChanged("ana")) == [("ana", "ml1")]
 
 

@@ -4,10 +4,11 @@
 
 `assignment_cohort`: one whose best assignment differs from greedy. Mentees `ana` (goal
 python) and `ben` (goal go); mentors `pia` (python 5, go 3) and `quin` (python 4), one
-place each in the programme, `cy` outside it. Scores (the ranking inside the programme):
-ana-pia 1.0 + 0.2 = 1.2, ana-quin 0.8 + 0.2 = 1.0, ben-pia 0.6 + 0.2 = 0.8; quin teaches
-no go, so ben-quin is no pair. Greedy (ana first) takes ana-pia and strands ben: 1.2. The
-optimum is ana-quin, ben-pia: 1.8.
+place each in the programme, `cy` outside it. Scores (the ranking inside the programme,
+each with availability 0.2 and a newcomer's track record 0.45): ana-pia 1.0 + 0.65 = 1.65,
+ana-quin 0.8 + 0.65 = 1.45, ben-pia 0.6 + 0.65 = 1.25; quin teaches no go, so ben-quin is
+no pair. Greedy (ana first) takes ana-pia and strands ben: 1.65. The optimum is ana-quin,
+ben-pia: 2.7.
 """
 
 from __future__ import annotations

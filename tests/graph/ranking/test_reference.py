@@ -25,7 +25,15 @@ from graph.server.admin import wipe
 from tests.conftest import EGO_FACEBOOK_DIR
 from tests.ego_combined import combined_edges, write_edges
 
-SOCIAL_ONLY = Weights(social=1.0, skills=0.0, employer=0.0, availability=0.0)
+SOCIAL_ONLY = Weights(
+    social=1.0,
+    skills=0.0,
+    employer=0.0,
+    availability=0.0,
+    acceptance=0.0,
+    completion=0.0,
+    rating=0.0,
+)
 SAMPLE = 40
 HUBS = ("fb-107", "fb-1684", "fb-0")  # the three biggest egos: above the default cap
 TOLERANCE = 1e-8
