@@ -8,6 +8,8 @@
     MENTORS:   ana→dee ACTIVE, ana→eli ACTIVE, cy→fay ACTIVE,
                bo→fay COMPLETED, cy→ana COMPLETED, bo→dee CANCELLED
     LEADS_TO:  python → data → ml, stats → ml
+    programmes: tests/explore_programmes.py (its new people, ada ivy jon kit lea, hold
+               nothing the other explorations count)
 
 The loaders' request statement stamps `createdAt` with the current time, so the
 requests, whose times the funnel test needs, are written by a test-only
@@ -25,6 +27,7 @@ import pytest
 from graph.database import Database
 from graph.server.admin import wipe
 from tests.builders import build, fixture_statement, knows, mentor, person, skill
+from tests.explore_programmes import build_explore_programmes
 
 _REQUESTS = fixture_statement("merge_requests")
 
@@ -130,6 +133,7 @@ async def build_explore_graph(database: Database) -> None:
     ]
     keys = ("key", "mentee", "mentor", "state", "createdAt", "respondedAt")
     await database.write(_REQUESTS, {"rows": [dict(zip(keys, r, strict=True)) for r in requests]})
+    await build_explore_programmes(database)
 
 
 @pytest.fixture(scope="module")

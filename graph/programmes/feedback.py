@@ -2,10 +2,11 @@
 
 Each side of an ENDED mentorship leaves one rating (1-5) and an optional text. Only
 the programme's admins read feedback, pooled over the programme and never attributed.
-Fewer than `MIN_PEOPLE` people having answered, they see only how many did: with one
-or two answers a mean, a distribution or a text would let anyone who knows who took
-part (or who answered themself) read someone's rating. From `MIN_PEOPLE`, the count,
-the mean, the distribution and the texts, sorted so their order tells nothing.
+Fewer than 3 people having answered (`queries/rules/feedback_shown.cypher`, which the
+analysts' explorations apply too), they see only how many did: with one or two answers a
+mean, a distribution or a text would let anyone who knows who took part (or who answered
+themself) read someone's rating. From 3, the count, the mean, the distribution and the
+texts, sorted so their order tells nothing.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from graph.registry import statement
 _LEAVE_FEEDBACK = statement("programmes/leave_feedback")
 _FEEDBACK_OF_PROGRAMME = statement("programmes/feedback_of_programme")
 
-MIN_PEOPLE = 3
-"""How many people must have answered before more than the count is shown."""
 RATINGS = range(1, 6)
 
 
@@ -34,11 +33,11 @@ class FeedbackSummary:
     answers: int
     """How many people answered (each person counts once)."""
     mean: float | None
-    """The mean rating; `None` below `MIN_PEOPLE`."""
+    """The mean rating; `None` below 3 people."""
     distribution: tuple[int, ...] | None
-    """How many ratings of 1, 2, 3, 4 and 5; `None` below `MIN_PEOPLE`."""
+    """How many ratings of 1, 2, 3, 4 and 5; `None` below 3 people."""
     texts: tuple[str, ...]
-    """The texts, unattributed and sorted; none below `MIN_PEOPLE`."""
+    """The texts, unattributed and sorted; none below 3 people."""
 
 
 async def leave_feedback(
@@ -72,7 +71,7 @@ async def programme_feedback(database: Database, programme: str) -> FeedbackSumm
     """What an admin may see of the programme's feedback (the caller checked they are one)."""
     (row,) = await database.read(_FEEDBACK_OF_PROGRAMME, {"programme": programme})
     people = int(row["people"])
-    if people < MIN_PEOPLE:
+    if not row["shown"]:
         return FeedbackSummary(answers=people, mean=None, distribution=None, texts=())
     ratings = [int(r) for r in row["ratings"]]
     return FeedbackSummary(

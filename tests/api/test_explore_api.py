@@ -37,6 +37,7 @@ async def test_the_catalogue_lists_every_exploration(gql: GraphQLClient) -> None
     )
     names = {e["name"] for e in data["explorations"]}
     assert {"skill_supply_demand", "mentor_deserts", "request_funnel"} <= names
+    assert {"programme_matching", "programme_activity", "programme_satisfaction"} <= names
 
 
 @pytest.mark.parametrize(("role", "code"), [("member", "FORBIDDEN"), (None, "UNAUTHENTICATED")])

@@ -40,11 +40,13 @@ async def open_programme(
     visibility: ProgrammeVisibility = "PUBLIC",
     mentors: dict[str, int],
     mentees: dict[str, tuple[str, ...]],
+    name: str = "Spring",
+    starts_on: dt.date = START,
 ) -> str:
     """The key of an OPEN programme `ada` admins, which each of `mentors` joined with its
     capacity and each of `mentees` with its goals (the people exist already)."""
     created = await create_programme(
-        database, ADMIN, name="Spring", template=template, starts_on=START, ends_on=None,
+        database, ADMIN, name=name, template=template, starts_on=starts_on, ends_on=None,
         visibility=visibility,
     )  # fmt: skip
     await set_programme_state(database, created.key, ADMIN, "OPEN")
