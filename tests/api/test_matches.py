@@ -4,6 +4,7 @@ from starlette.applications import Starlette
 
 from api.node import global_id, pair_key
 from graph.database import Database
+from graph.ranking.signals import SIGNAL_NAMES
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, mentor, person, skill
 
@@ -42,7 +43,7 @@ async def test_matches_are_explained_and_paged(gql: GraphQLClient, empty_graph: 
     assert edge["mentor"] == {"key": "max"}, "knows a friend and teaches python"
     assert edge["mutualConnections"] == [{"key": "bob"}]
     assert edge["skillPaths"] == [{"skills": [{"key": "python"}], "mentorLevel": 4}]
-    assert {s["name"] for s in edge["signals"]} == {"social", "skills", "employer", "availability"}
+    assert [s["name"] for s in edge["signals"]] == list(SIGNAL_NAMES)
     assert abs(sum(s["share"] for s in edge["signals"]) - 1.0) < 1e-6
     seen = ["max"]
     after = first["mentorMatches"]["pageInfo"]["endCursor"]

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from graph.database import Database
+from graph.outcomes import REVIEW_BLOCKS
 from graph.registry import statement
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -182,3 +183,30 @@ async def test_a_report_s_id_is_the_same_in_its_payload_the_list_and_node(
     await gql.data(RESOLVE, {"k": report["key"], "o": "DISMISSED"}, as_="boss", role="admin")
     found = await gql.data(node, {"id": report["id"]}, as_="boss", role="admin")
     assert found["node"]["state"] == "DISMISSED"
+
+
+async def test_a_pattern_of_blocks_reaches_the_admins_queue_as_a_report_by_nobody(
+    gql: GraphQLClient, empty_graph: Database
+) -> None:
+    blockers = [f"b{i}" for i in range(REVIEW_BLOCKS)]
+    await build(empty_graph, people=[mentor("max"), *map(person, blockers)])
+    for blocker in blockers:
+        await gql.data(BLOCK, {"p": "max"}, as_=blocker)
+    listed = await gql.data(
+        "{ reports(state: OPEN) { nodes { id pattern reason details reporter { key }"
+        " reported { key } } } }",
+        as_="boss",
+        role="admin",
+    )
+    (report,) = listed["reports"]["nodes"]
+    assert {k: v for k, v in report.items() if k != "id"} == {
+        "pattern": "BLOCKED_BY_MANY",
+        "reason": "OTHER",
+        "details": f"BLOCKED_BY_MANY: {REVIEW_BLOCKS} people",
+        "reporter": None,
+        "reported": {"key": "max"},
+    }
+    assert not await _held(empty_graph, "max")
+    node = "query($id: ID!) { node(id: $id) { ... on Report { pattern state } } }"
+    found = await gql.data(node, {"id": report["id"]}, as_="boss", role="admin")
+    assert found["node"] == {"pattern": "BLOCKED_BY_MANY", "state": "OPEN"}
