@@ -58,6 +58,12 @@ def ego_edges() -> list[tuple[int, int]]:
 
 async def profile(stmt: Statement, params: dict[str, Any]) -> tuple[int, int]:
     """(db hits, rows) of one PROFILEd run of `stmt`."""
+    summary, rows = await profiled(stmt, params)
+    return _db_hits(summary.profile or {}), rows
+
+
+async def profiled(stmt: Statement, params: dict[str, Any]) -> tuple[neo4j.ResultSummary, int]:
+    """(summary, rows) of one PROFILEd run of `stmt`, on a driver of its own."""
     settings = Settings.from_env()
     driver = neo4j.AsyncGraphDatabase.driver(
         settings.neo4j_uri,
@@ -71,7 +77,7 @@ async def profile(stmt: Statement, params: dict[str, Any]) -> tuple[int, int]:
             summary = await result.consume()
     finally:
         await driver.close()
-    return _db_hits(summary.profile or {}), rows
+    return summary, rows
 
 
 def _db_hits(plan: dict[str, Any]) -> int:
