@@ -17,7 +17,7 @@ from graph.database import Database
 from graph.errors import BadInput, NotFound
 from graph.pages import Window
 from graph.ranking.matches import mentor_matches
-from graph.ranking.signals import Signal
+from graph.ranking.signals import SIGNAL_NAMES, Signal
 from graph.ranking.types import DEFAULT_WEIGHTS, Filters, MentorMatch, Weights
 from tests.builders import build, knows, mentor, person, skill
 
@@ -116,15 +116,7 @@ async def test_social_only_ranks_by_resource_allocation(empty_graph: Database) -
     assert signal(last, "availability").share == pytest.approx(0.2 / (0.6 + NEWCOMER))
     assert signal(last, "acceptance").share == pytest.approx(0.15 / (0.6 + NEWCOMER))
     assert signal(last, "skills").share == 0 and signal(last, "employer").share == 0
-    assert [s.name for s in top.signals] == [
-        "social",
-        "skills",
-        "employer",
-        "availability",
-        "acceptance",
-        "completion",
-        "rating",
-    ]
+    assert [s.name for s in top.signals] == list(SIGNAL_NAMES)
     assert top.free_capacity == 2
 
 
