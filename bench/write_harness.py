@@ -28,8 +28,8 @@ from graph.events.change_log import log_size
 from graph.server.local import LocalServer
 from graph.settings import Settings
 
-DRAIN_BOUND = 600.0
-"""Seconds a deployment may take to apply the log a run before it left (generous: 100k)."""
+DRAIN_BOUND = 120.0
+"""Seconds a deployment is given to apply the log a run before it left."""
 
 
 def seeded_pairs(rate: float, seconds: float) -> int:
