@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
@@ -52,6 +52,7 @@ from graph.settings import Settings
 from tests.servers import free_port
 
 PEER = ROOT / "bench" / "peer"
+Process = subprocess.Popen[bytes]
 START_TIMEOUT = 300.0
 BENCH_SERVER = {
     "MENTORGRAPH_NEO4J_HOME": str(ROOT / ".neo4j" / "bench"),
@@ -117,9 +118,10 @@ def _npm_ci() -> None:
 
 
 @contextmanager
-def serving(command: list[str], env: dict[str, str], probe: httpx.Request) -> Iterator[None]:
+def serving(command: list[str], env: dict[str, str], probe: httpx.Request) -> Iterator[Process]:
     """`command` running until the block ends, once `probe` gets a 200 (a busy machine may
-    take minutes to start two workers: the wait is generous, and ends if the process does)."""
+    take minutes to start two workers: the wait is generous, and ends if the process does);
+    yields the process."""
     with subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}) as process:
         try:
             deadline = time.monotonic() + START_TIMEOUT
@@ -127,7 +129,7 @@ def serving(command: list[str], env: dict[str, str], probe: httpx.Request) -> It
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"{command[0]} did not start (exit {process.poll()})")
                 time.sleep(0.5)
-            yield
+            yield process
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -142,8 +144,13 @@ def _answers(probe: httpx.Request) -> bool:
 
 
 def our_api(
-    settings: Settings, secret: str, workers: int, metrics: Path
-) -> tuple[Side, ContextManager[None]]:
+    settings: Settings,
+    secret: str,
+    workers: int,
+    metrics: Path,
+    *,
+    extra: Mapping[str, str] | None = None,
+) -> tuple[Side, ContextManager[Process]]:
     """uvicorn as `mentorgraph serve --workers N` runs it (the workers' metrics in one
     directory), on a free port, with no mutation limit. The supervisor waits up to 60 s
     for a worker's health check, not 5: on a busy machine a starting worker misses 5 s,
@@ -160,6 +167,7 @@ def our_api(
         "MENTORGRAPH_MAX_QUERY_COST": "100000",
         "MENTORGRAPH_QUERY_TIMEOUT": "60",
         "MENTORGRAPH_REQUEST_TIMEOUT": "70",
+        **(extra or {}),
     }
     command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
@@ -170,7 +178,7 @@ def our_api(
     return Side(f"ours ({workers} workers)", f"{base}/graphql", secret), process
 
 
-def peer(settings: Settings, ranking: Path, processes: int) -> tuple[Side, ContextManager[None]]:
+def peer(settings: Settings, ranking: Path, processes: int) -> tuple[Side, ContextManager[Process]]:
     """bench/peer/server.mjs on a free port: one process, or a Node cluster of `processes`."""
     port = free_port()
     env = {
