@@ -29,6 +29,10 @@ os.environ.setdefault("MENTORGRAPH_REQUEST_TIMEOUT", "120")
 # Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
 # would only add work (tests/graph/ranking/test_plans.py runs it).
 os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")
+# An app a test closes may hold a batch of changes whose rankings nobody waits for; the
+# default drain would give it 10 s at every such teardown. A released change is retaken at
+# once by another consumer (tests that need changes applied wait for them with `drain()`).
+os.environ.setdefault("MENTORGRAPH_CHANGE_DRAIN", "1")
 # A secret of this run's own, which every process the tests start inherits; never dev mode.
 os.environ["MENTORGRAPH_JWT_SECRET"] = secrets.token_urlsafe(32)
 os.environ.pop("MENTORGRAPH_DEV_MODE", None)

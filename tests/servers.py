@@ -17,15 +17,16 @@ import httpx
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
-from graph.events.hub import DRAIN_TIMEOUT
+from graph.settings import ChangeLogSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def lifespan(app: ASGIApp) -> LifespanManager:
     """The app's lifespan run in process. Shutdown may take the event hub's whole drain
-    bound on a busy machine; asgi_lifespan's default of 5 s is shorter than that."""
-    return LifespanManager(app, startup_timeout=30, shutdown_timeout=DRAIN_TIMEOUT * 3)
+    bound (at most its default) on a busy machine; asgi_lifespan's 5 s may be shorter."""
+    drain = ChangeLogSettings.drain
+    return LifespanManager(app, startup_timeout=30, shutdown_timeout=drain * 3)
 
 
 START_BOUND = 120.0
