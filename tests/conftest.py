@@ -46,7 +46,7 @@ from graph.server.local import LocalServer  # noqa: E402
 from graph.server.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from tests.api.graphql import GraphQLClient  # noqa: E402
-from tests.servers import lifespan  # noqa: E402
+from tests.servers import lifespan, neo4j_port, neo4j_settings  # noqa: E402
 
 EGO_FACEBOOK_DIR = Path(
     os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
@@ -105,6 +105,20 @@ def neo4j_server(settings: Settings) -> Iterator[None]:
     yield
     if started and os.environ.get("MENTORGRAPH_KEEP_NEO4J") != "1":
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def spare_neo4j(
+    settings: Settings, neo4j_server: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
+    """Settings of a second provisioned Neo4j (own store, own port) for the tests that kill
+    one; the session's server is untouched. One for the run: a fresh store's first start,
+    which creates its databases, is the slowest start there is. A test starts it (a no-op
+    when it runs) and may leave it running; it is stopped at the end."""
+    home = tmp_path_factory.mktemp("spare-neo4j") / "neo4j"
+    own = neo4j_settings(settings, home, neo4j_port())
+    yield own
+    LocalServer(own).stop()
 
 
 @pytest.fixture(scope="session")

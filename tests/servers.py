@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -17,7 +19,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
-from graph.settings import ChangeLogSettings
+from graph.settings import ChangeLogSettings, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +34,24 @@ def lifespan(app: ASGIApp) -> LifespanManager:
 START_BOUND = 120.0
 """Seconds a started process may take to answer: importing the app alone has taken 16 s on
 this shared machine under load. Only a process that never answers waits this long."""
+
+
+def neo4j_port() -> int:
+    """A free port below the ephemeral range, where clients never self-connect."""
+    for port in random.sample(range(17000, 27000), 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def neo4j_settings(settings: Settings, home: Path, port: int) -> Settings:
+    """`settings` for a second provisioned Neo4j: its own store in `home`, its own port."""
+    local = dataclasses.replace(settings.local, home=home, port=port, heap="512m")
+    return dataclasses.replace(settings, local=local, neo4j_uri=local.uri)
 
 
 def free_port() -> int:
