@@ -94,6 +94,8 @@ class ChangeLogSettings:
     """Dead changes kept at most (the newest)."""
     dead_days: float = 7.0
     """Days a dead change is kept."""
+    drain: float = 10.0
+    """Seconds a consumer that shuts down gives its batch in hand; then it releases the rest."""
 
     def attempt_timeout(self, attempts: int) -> float:
         """Statement timeout for an attempt after `attempts` failed ones."""
@@ -119,11 +121,12 @@ def _change_log(query_timeout: float) -> ChangeLogSettings:
         max_attempts=env_int("MENTORGRAPH_CHANGE_ATTEMPTS", 6),
         dead_kept=env_int("MENTORGRAPH_DEAD_CHANGES_KEPT", 1000),
         dead_days=env_float("MENTORGRAPH_DEAD_CHANGE_DAYS", 7.0),
+        drain=env_float("MENTORGRAPH_CHANGE_DRAIN", 10.0),
     )
     if (
         settings.batch < 1
         or settings.max_attempts < 1
-        or min(settings.lease, settings.poll, settings.timeout) <= 0
+        or min(settings.lease, settings.poll, settings.timeout, settings.drain) <= 0
     ):
         raise SettingsError("the MENTORGRAPH_CHANGE_* sizes and durations must be positive")
     return settings

@@ -29,6 +29,10 @@ os.environ.setdefault("MENTORGRAPH_REQUEST_TIMEOUT", "120")
 # Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
 # would only add work (tests/graph/ranking/test_plans.py runs it).
 os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")
+# An app a test closes may hold a batch of changes whose rankings nobody waits for; the
+# default drain would give it 10 s at every such teardown. A released change is retaken at
+# once by another consumer (tests that need changes applied wait for them with `drain()`).
+os.environ.setdefault("MENTORGRAPH_CHANGE_DRAIN", "1")
 # A secret of this run's own, which every process the tests start inherits; never dev mode.
 os.environ["MENTORGRAPH_JWT_SECRET"] = secrets.token_urlsafe(32)
 os.environ.pop("MENTORGRAPH_DEV_MODE", None)
@@ -42,7 +46,7 @@ from graph.server.local import LocalServer  # noqa: E402
 from graph.server.migrations import migrate  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from tests.api.graphql import GraphQLClient  # noqa: E402
-from tests.servers import lifespan  # noqa: E402
+from tests.servers import lifespan, neo4j_port, neo4j_settings  # noqa: E402
 
 EGO_FACEBOOK_DIR = Path(
     os.environ.get("EGO_FACEBOOK_DIR", ROOT.parent / "shared" / "data" / "ego-facebook")
@@ -101,6 +105,20 @@ def neo4j_server(settings: Settings) -> Iterator[None]:
     yield
     if started and os.environ.get("MENTORGRAPH_KEEP_NEO4J") != "1":
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def spare_neo4j(
+    settings: Settings, neo4j_server: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
+    """Settings of a second provisioned Neo4j (own store, own port) for the tests that kill
+    one; the session's server is untouched. One for the run: a fresh store's first start,
+    which creates its databases, is the slowest start there is. A test starts it (a no-op
+    when it runs) and may leave it running; it is stopped at the end."""
+    home = tmp_path_factory.mktemp("spare-neo4j") / "neo4j"
+    own = neo4j_settings(settings, home, neo4j_port())
+    yield own
+    LocalServer(own).stop()
 
 
 @pytest.fixture(scope="session")

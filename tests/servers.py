@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -17,20 +19,39 @@ import httpx
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
-from graph.events.hub import DRAIN_TIMEOUT
+from graph.settings import ChangeLogSettings, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def lifespan(app: ASGIApp) -> LifespanManager:
     """The app's lifespan run in process. Shutdown may take the event hub's whole drain
-    bound on a busy machine; asgi_lifespan's default of 5 s is shorter than that."""
-    return LifespanManager(app, startup_timeout=30, shutdown_timeout=DRAIN_TIMEOUT * 3)
+    bound (at most its default) on a busy machine; asgi_lifespan's 5 s may be shorter."""
+    drain = ChangeLogSettings.drain
+    return LifespanManager(app, startup_timeout=30, shutdown_timeout=drain * 3)
 
 
 START_BOUND = 120.0
 """Seconds a started process may take to answer: importing the app alone has taken 16 s on
 this shared machine under load. Only a process that never answers waits this long."""
+
+
+def neo4j_port() -> int:
+    """A free port below the ephemeral range, where clients never self-connect."""
+    for port in random.sample(range(17000, 27000), 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def neo4j_settings(settings: Settings, home: Path, port: int) -> Settings:
+    """`settings` for a second provisioned Neo4j: its own store in `home`, its own port."""
+    local = dataclasses.replace(settings.local, home=home, port=port, heap="512m")
+    return dataclasses.replace(settings, local=local, neo4j_uri=local.uri)
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ import signal
 
 from api.metrics import ConsumerMetrics
 from graph.database import Database
-from graph.events.hub import DRAIN_TIMEOUT, EventHub
+from graph.events.hub import EventHub
 from graph.settings import Settings
 
 logger = logging.getLogger("mentorgraph.events")
@@ -39,6 +39,6 @@ async def run_worker(settings: Settings) -> None:
         try:
             await stopping.wait()
         finally:
-            await hub.close(timeout=DRAIN_TIMEOUT)
+            await hub.close()
     finally:
         await database.close()

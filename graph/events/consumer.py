@@ -182,15 +182,15 @@ class ChangeConsumer:
         except Exception:
             logger.exception("could not prune dead changes")
 
-    async def stop(self, *, timeout: float) -> None:
-        """Stop claiming; the batch in hand has `timeout` seconds, then what is left of it
-        is released for another process."""
+    async def stop(self) -> None:
+        """Stop claiming; the batch in hand has the settings' `drain` seconds, then what is
+        left of it is released for another process."""
         self._stopping = True
         self._wake.set()
         if self._loop is None:
             return
         try:
-            await asyncio.wait_for(asyncio.shield(self._loop), timeout)
+            await asyncio.wait_for(asyncio.shield(self._loop), self.settings.drain)
         except TimeoutError:
             self._loop.cancel()
             with contextlib.suppress(asyncio.CancelledError):

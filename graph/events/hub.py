@@ -27,9 +27,6 @@ from graph.settings import Settings
 
 logger = logging.getLogger("mentorgraph.events")
 
-DRAIN_TIMEOUT = 10.0
-"""Seconds `close` gives the consumer's batch in hand."""
-
 WAIT_TIMEOUT = 60.0
 """Seconds `drain` waits by default: a ranking on a loaded machine may take many."""
 
@@ -86,9 +83,9 @@ class EventHub:
             await asyncio.sleep(_DRAIN_POLL)
         await self.pages.drain()
 
-    async def close(self, *, timeout: float = DRAIN_TIMEOUT) -> None:
+    async def close(self) -> None:
         if self._heard in self.database.change_listeners:
             self.database.change_listeners.remove(self._heard)
         if self.consumer is not None:
-            await self.consumer.stop(timeout=timeout)
+            await self.consumer.stop()
         await self.bus.close()

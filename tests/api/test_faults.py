@@ -1,6 +1,7 @@
 """Neo4j going away: bounded failures, readiness, recovery, and no lost acknowledged write.
 
-Uses a server of its own (own store and port) so it can be killed with `kill -9`.
+Uses the run's spare server (own store and port) so it can be killed with `kill -9`;
+the fixture stops it at the end.
 Every bound holds by construction, not by the machine's speed: a request ends
 within its deadline (`request_timeout`, asserted with generous room); readiness
 and resumed writes are awaited until they happen, within a long limit that only a
@@ -13,7 +14,6 @@ import asyncio
 import dataclasses
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 
@@ -26,7 +26,6 @@ from graph.server.migrations import migrate
 from graph.settings import Settings
 from graph.viewer import Viewer
 from tests.api.graphql import GraphQLClient
-from tests.graph.server.test_local import _free_port, _settings_for
 from tests.servers import lifespan
 
 CREATE = 'mutation { createProfile(input: {name: "Writer"}) { person { key } } }'
@@ -68,47 +67,44 @@ async def _until(condition: Callable[[], bool], what: str) -> None:
 
 
 async def test_kill_9_under_concurrent_writes_loses_no_acknowledged_mutation(
-    settings: Settings, api_settings: ApiSettings, tmp_path: Path, neo4j_server: None
+    spare_neo4j: Settings, api_settings: ApiSettings
 ) -> None:
-    own = _settings_for(settings, tmp_path / "neo4j", _free_port())
+    own = spare_neo4j
     server = LocalServer(own)
     await asyncio.to_thread(server.start)
-    try:
-        # The test's own reads and writes (schema, the final check) are bookkeeping, not
-        # what is under test: a cold server on a busy machine may take long over them.
-        database = Database.connect(dataclasses.replace(own, query_timeout=BOOKKEEPING_TIMEOUT))
-        await migrate(database)
-        bounded = dataclasses.replace(api_settings, request_timeout=DEADLINE)
-        async with lifespan(create_app(own, bounded)) as manager:
-            transport = httpx.ASGITransport(app=manager.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-                gql = GraphQLClient(http, api_settings.jwt_secret)
-                stop, durations = asyncio.Event(), []
-                outcomes: dict[str, list[str]] = {"acked": [], "refused": []}
-                acked = outcomes["acked"]
-                writers = [
-                    asyncio.create_task(_writer(gql, f"w{n}", stop, outcomes, durations))
-                    for n in range(4)
-                ]
-                # Killed under load: once writes are acknowledged, and back once they are refused.
-                await _until(lambda: len(acked) > 0, "no write acknowledged before the kill")
-                await asyncio.to_thread(server.kill)
-                assert (await http.get("/readyz")).status_code == 503
-                await _until(lambda: len(outcomes["refused"]) > 0, "no write refused while away")
-                await asyncio.to_thread(server.start)
-                back = time.monotonic()
-                while (await http.get("/readyz")).status_code != 200:
-                    assert time.monotonic() - back < RECOVERY_LIMIT, "never ready again"
-                    await asyncio.sleep(0.1)
-                count_before = len(acked)
-                while len(acked) == count_before and time.monotonic() - back < RECOVERY_LIMIT:
-                    await asyncio.sleep(0.1)
-                stop.set()
-                await asyncio.gather(*writers)
-        assert len(acked) > count_before, "writes resumed after Neo4j came back"
-        assert max(durations) < DEADLINE + ROOM, "a request outlived its deadline"
-        found = await get_people(database, acked, ADMIN)
-        assert [p.key for p in found if p] == acked
-        await database.close()
-    finally:
-        await asyncio.to_thread(server.stop)
+    # The test's own reads and writes (schema, the final check) are bookkeeping, not
+    # what is under test: a cold server on a busy machine may take long over them.
+    database = Database.connect(dataclasses.replace(own, query_timeout=BOOKKEEPING_TIMEOUT))
+    await migrate(database)
+    bounded = dataclasses.replace(api_settings, request_timeout=DEADLINE)
+    async with lifespan(create_app(own, bounded)) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            gql = GraphQLClient(http, api_settings.jwt_secret)
+            stop, durations = asyncio.Event(), []
+            outcomes: dict[str, list[str]] = {"acked": [], "refused": []}
+            acked = outcomes["acked"]
+            writers = [
+                asyncio.create_task(_writer(gql, f"w{n}", stop, outcomes, durations))
+                for n in range(4)
+            ]
+            # Killed under load: once writes are acknowledged, and back once they are refused.
+            await _until(lambda: len(acked) > 0, "no write acknowledged before the kill")
+            await asyncio.to_thread(server.kill)
+            assert (await http.get("/readyz")).status_code == 503
+            await _until(lambda: len(outcomes["refused"]) > 0, "no write refused while away")
+            await asyncio.to_thread(server.start)
+            back = time.monotonic()
+            while (await http.get("/readyz")).status_code != 200:
+                assert time.monotonic() - back < RECOVERY_LIMIT, "never ready again"
+                await asyncio.sleep(0.1)
+            count_before = len(acked)
+            while len(acked) == count_before and time.monotonic() - back < RECOVERY_LIMIT:
+                await asyncio.sleep(0.1)
+            stop.set()
+            await asyncio.gather(*writers)
+    assert len(acked) > count_before, "writes resumed after Neo4j came back"
+    assert max(durations) < DEADLINE + ROOM, "a request outlived its deadline"
+    found = await get_people(database, acked, ADMIN)
+    assert [p.key for p in found if p] == acked
+    await database.close()

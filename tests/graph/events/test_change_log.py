@@ -4,8 +4,10 @@ or empty one writes none), and the consumer applies, trims, retries, parks and l
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 import neo4j
 import pytest
@@ -213,6 +215,23 @@ async def test_leases_do_not_overlap_and_a_dead_consumers_lease_expires(
     assert [c.id for c in taken] == [c.id for c in dead]
 
 
+@asynccontextmanager
+async def _sequence_locked(settings: Settings) -> AsyncIterator[None]:
+    """The event sequence's write lock, held by a transaction of the test's own: recording
+    a match event waits for it, by construction, until the statement times out."""
+    driver = neo4j.AsyncGraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+    )
+    try:
+        async with driver.session(database=settings.neo4j_database) as session:
+            holder = await session.begin_transaction()
+            await holder.run(statement("events/lock_sequence").text, {"name": "match"})
+            yield
+            await holder.rollback()
+    finally:
+        await driver.close()
+
+
 async def test_a_timed_out_attempt_is_retried_with_more_time_then_a_hopeless_one_parked(
     empty_graph: Database, settings: Settings
 ) -> None:
@@ -222,25 +241,16 @@ async def test_a_timed_out_attempt_is_retried_with_more_time_then_a_hopeless_one
     short = ChangeLogSettings(poll=0.1, timeout=0.5, timeout_growth=2.0, backoff=0.05,
                               max_attempts=2)  # fmt: skip
     consumer = await _consumer(empty_graph, short)
-    driver = neo4j.AsyncGraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
-    try:
-        async with driver.session(database=settings.neo4j_database) as session:
-            holder = await session.begin_transaction()
-            await holder.run(statement("events/lock_sequence").text, {"name": "match"})
-            await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
-            await consumer.step()
-            assert consumer.stats.retries == 1
-            await consumer.step()  # before its backoff: not claimable
-            await asyncio.sleep(0.2)
-            await consumer.step()
-            assert consumer.stats.parked == 1
-            (row,) = await empty_graph.read(KINDS)
-            assert (row["attempts"], row["dead"]) == (2, True), "parked, kept"
-            await holder.rollback()
-    finally:
-        await driver.close()
+    async with _sequence_locked(settings):
+        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+        await consumer.step()
+        assert consumer.stats.retries == 1
+        await consumer.step()  # before its backoff: not claimable
+        await asyncio.sleep(0.2)
+        await consumer.step()
+        assert consumer.stats.parked == 1
+        (row,) = await empty_graph.read(KINDS)
+        assert (row["attempts"], row["dead"]) == (2, True), "parked, kept"
     assert await match_events_after(empty_graph, "ana", after=0, limit=10) == []
     assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=1)
     assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
@@ -256,3 +266,23 @@ async def test_a_record_that_cannot_be_read_is_parked_and_the_rest_claimed(
     claimed = await change_log.claim(empty_graph, "c", limit=10, lease=30)
     assert [type(c.event) for c in claimed] == [MentorChanged]
     assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=1, dead=1)
+
+
+async def test_a_consumer_that_stops_releases_its_batch_in_hand_after_its_drain(
+    empty_graph: Database, settings: Settings
+) -> None:
+    """The test holds the event sequence's write lock, so the batch in hand cannot finish:
+    `stop` gives it the drain bound, then another consumer may claim the change at once."""
+    await _graph(empty_graph)
+    await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+    stopping = dataclasses.replace(FAST, timeout=120.0, drain=0.5)
+    consumer = ChangeConsumer(empty_graph, InProcessBus(), WatchSettings(), stopping)
+    async with _sequence_locked(settings):
+        consumer.start()
+        deadline = time.monotonic() + 60
+        while not consumer._held:
+            assert time.monotonic() < deadline, "the consumer never claimed the change"
+            await asyncio.sleep(0.05)
+        await consumer.stop()
+        taken = await change_log.claim(empty_graph, "next", limit=10, lease=30)
+    assert [change.event for change in taken] == [MentorChanged(mentor="mo")]

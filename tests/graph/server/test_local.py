@@ -1,13 +1,12 @@
 """The provisioned Neo4j: start, crash recovery, stop, and refusals.
 
-These use a second server (own store, own port) so the session's server is untouched.
+These use a second server (own store, own port) so the session's server is untouched:
+the run's spare one for the crash, throwaway ones for the refusals.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import random
 import socket
 import subprocess
 from pathlib import Path
@@ -20,23 +19,7 @@ from graph.registry import statement
 from graph.server.local import ENTRY_POINT, LocalServer
 from graph.settings import Settings
 from tests.builders import fixture_statement
-
-
-def _free_port() -> int:
-    """A free port below the ephemeral range, where clients never self-connect."""
-    for port in random.sample(range(17000, 27000), 200):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
-
-
-def _settings_for(settings: Settings, home: Path, port: int) -> Settings:
-    local = dataclasses.replace(settings.local, home=home, port=port, heap="512m")
-    return dataclasses.replace(settings, local=local, neo4j_uri=local.uri)
+from tests.servers import neo4j_port, neo4j_settings
 
 
 def _java_processes_for(home: Path) -> list[str]:
@@ -44,7 +27,7 @@ def _java_processes_for(home: Path) -> list[str]:
     return [line for line in ps.stdout.splitlines() if ENTRY_POINT in line and str(home) in line]
 
 
-async def _count_marker(settings: Settings) -> int:
+async def _count_nodes(settings: Settings) -> int:
     database = Database.connect(settings)
     try:
         rows = await database.read(statement("admin/count_nodes"))
@@ -61,19 +44,18 @@ async def _write_marker(settings: Settings) -> None:
         await database.close()
 
 
-def test_kill_9_loses_nothing_committed_and_stop_leaves_no_process(
-    settings: Settings, tmp_path: Path, neo4j_server: None
-) -> None:
-    own = _settings_for(settings, tmp_path / "neo4j", _free_port())
+def test_kill_9_loses_nothing_committed_and_stop_leaves_no_process(spare_neo4j: Settings) -> None:
+    own = spare_neo4j
     server = LocalServer(own)
-    assert server.start() is True
+    server.start()  # the run's spare server may be running already (tests/api/test_faults.py)
     assert server.start() is False, "a second start is a no-op"
     try:
         asyncio.run(_write_marker(own))
+        committed = asyncio.run(_count_nodes(own))
         server.kill()
         assert _java_processes_for(own.local.home) == []
         assert server.start() is True, "start recovers the store after kill -9"
-        assert asyncio.run(_count_marker(own)) == 1
+        assert asyncio.run(_count_nodes(own)) == committed
         status = server.status()
         assert status.running and status.version and status.version.startswith("5.26.")
         assert status.store == own.local.home / "data"
@@ -90,7 +72,7 @@ def test_a_port_taken_by_something_else_is_refused_and_nothing_is_killed(
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = int(squatter.getsockname()[1])
-        server = LocalServer(_settings_for(settings, tmp_path / "neo4j", port))
+        server = LocalServer(neo4j_settings(settings, tmp_path / "neo4j", port))
         with pytest.raises(ServerError, match=f"port {port}.*Nothing was killed"):
             server.start()
         assert squatter.fileno() != -1
@@ -101,6 +83,6 @@ def test_missing_maven_is_named(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
     monkeypatch.setenv("PATH", "/nonexistent")
-    server = LocalServer(_settings_for(settings, tmp_path / "neo4j", _free_port()))
+    server = LocalServer(neo4j_settings(settings, tmp_path / "neo4j", neo4j_port()))
     with pytest.raises(ServerError, match=r"Maven \(mvn\) is not on PATH"):
         server.ensure_runtime()
