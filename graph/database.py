@@ -46,6 +46,10 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
     "Neo.TransientError.Transaction.LockClientStopped",
+    # A transaction ended by its timeout while it waited for a lock: the driver reports the
+    # server's transient codes as client errors (not retried by it), but it is a timeout.
+    "Neo.ClientError.Transaction.LockClientStopped",
+    "Neo.ClientError.Transaction.Terminated",
 )
 
 

@@ -68,6 +68,17 @@ class WatchSettings:
     """At most this many new matches per mentee per change."""
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP
     """The ranking's own cap, so a re-scored pair scores as the ranking scores it."""
+    score_chunk: int = 100
+    """Mentees re-scored per statement: a change near many mentees runs several short
+    statements, each within its timeout, and what one recorded stays recorded."""
+
+    def __post_init__(self) -> None:
+        if min(self.fanout, self.per_mentee, self.score_chunk) < 1:
+            raise SettingsError("the match fanout, matches per change and chunk must be positive")
+
+
+_MAX_DOUBLINGS = 32
+"""Growth stops here: a change retried for as long as it takes must not overflow a float."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +99,11 @@ class ChangeLogSettings:
     """Each further attempt has this many times the previous one's (at most half the lease)."""
     backoff: float = 0.5
     """Seconds before the first retry, doubling per attempt."""
+    max_backoff: float = 30.0
+    """The longest wait between two attempts."""
     max_attempts: int = 6
-    """Attempts before a change is parked as dead."""
+    """Attempts before a change that failed for another reason than time or an unavailable
+    Neo4j is parked as dead (those are tried again for as long as it takes)."""
     dead_kept: int = 1000
     """Dead changes kept at most (the newest)."""
     dead_days: float = 7.0
@@ -99,11 +113,12 @@ class ChangeLogSettings:
 
     def attempt_timeout(self, attempts: int) -> float:
         """Statement timeout for an attempt after `attempts` failed ones."""
-        return min(self.timeout * self.timeout_growth**attempts, max(self.timeout, self.lease / 2))
+        grown = self.timeout * self.timeout_growth ** min(attempts, _MAX_DOUBLINGS)
+        return min(grown, max(self.timeout, self.lease / 2))
 
     def retry_delay(self, attempts: int) -> float:
         """Seconds to wait after the `attempts`-th failure."""
-        return float(self.backoff * 2 ** (attempts - 1))
+        return min(self.backoff * 2.0 ** min(attempts - 1, _MAX_DOUBLINGS), self.max_backoff)
 
 
 def _change_log(query_timeout: float) -> ChangeLogSettings:
@@ -118,16 +133,15 @@ def _change_log(query_timeout: float) -> ChangeLogSettings:
         timeout=env_float("MENTORGRAPH_CHANGE_TIMEOUT", query_timeout),
         timeout_growth=env_float("MENTORGRAPH_CHANGE_TIMEOUT_GROWTH", 2.0),
         backoff=env_float("MENTORGRAPH_CHANGE_BACKOFF", 0.5),
+        max_backoff=env_float("MENTORGRAPH_CHANGE_MAX_BACKOFF", 30.0),
         max_attempts=env_int("MENTORGRAPH_CHANGE_ATTEMPTS", 6),
         dead_kept=env_int("MENTORGRAPH_DEAD_CHANGES_KEPT", 1000),
         dead_days=env_float("MENTORGRAPH_DEAD_CHANGE_DAYS", 7.0),
         drain=env_float("MENTORGRAPH_CHANGE_DRAIN", 10.0),
     )
-    if (
-        settings.batch < 1
-        or settings.max_attempts < 1
-        or min(settings.lease, settings.poll, settings.timeout, settings.drain) <= 0
-    ):
+    durations = (settings.lease, settings.poll, settings.timeout, settings.drain,
+                 settings.max_backoff)  # fmt: skip
+    if settings.batch < 1 or settings.max_attempts < 1 or min(durations) <= 0:
         raise SettingsError("the MENTORGRAPH_CHANGE_* sizes and durations must be positive")
     return settings
 
@@ -205,6 +219,7 @@ class Settings:
                 threshold=env_float("MENTORGRAPH_MATCH_THRESHOLD", 0.95),
                 fanout=env_int("MENTORGRAPH_MATCH_FANOUT", 1000),
                 per_mentee=env_int("MENTORGRAPH_MATCHES_PER_CHANGE", 10),
+                score_chunk=env_int("MENTORGRAPH_MATCH_SCORE_CHUNK", 100),
             ),
             change_log=_change_log(query_timeout),
             prepare_plans=env_flag("MENTORGRAPH_PREPARE_PLANS", True),

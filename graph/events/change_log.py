@@ -6,12 +6,14 @@
   records beside its own writes (`write_changes`), so a committed write always has its
   records and a failed one has none. Each record is a node of its own: writers share no
   node, hence no lock, and the log imposes no order on them.
-- **Claimed with a lease** by a consumer (`graph.events.consumer`): a claim takes the
-  write lock on the oldest claimable records, then reads their lease again under it, so
-  two consumers claiming at once do not share a record; a lease that expires (its
-  consumer died) makes the record claimable again.
+- **Claimed with a lease** by a consumer (`graph.events.consumer`), renewed while it
+  applies them: a claim takes the write lock on the oldest claimable records (those tried
+  least first), then reads their lease again under it, so two consumers claiming at once
+  do not share a record; a lease that expires (its consumer died) makes the record
+  claimable again.
 - **Trimmed** once applied; a failed attempt is counted and the record waits out a
-  backoff (its lease); after the last attempt it is parked as dead (kept, bounded).
+  backoff (its lease); a record that failed for another reason than time or an
+  unavailable Neo4j is parked as dead after its last attempt (kept, bounded).
 
 Payloads are JSON of the `DomainEvent` dataclasses, named by their class (`kind`).
 """
@@ -39,6 +41,7 @@ _CLAIM_CHANGES = statement("events/claim_changes")
 _TRIM_CHANGES = statement("events/trim_changes")
 _FAIL_CHANGE = statement("events/fail_change")
 _RELEASE_CHANGES = statement("events/release_changes")
+_RENEW_LEASES = statement("events/renew_leases")
 _PRUNE_DEAD_CHANGES = statement("events/prune_dead_changes")
 _COUNT_CHANGES = statement("events/count_changes")
 _PENDING_CHANGES = statement("events/pending_changes")
@@ -168,9 +171,10 @@ async def trim(database: Database, ids: Sequence[str]) -> None:
 
 
 async def fail(
-    database: Database, change: str, *, error: str, backoff: float, max_attempts: int
+    database: Database, change: str, *, error: str, backoff: float, max_attempts: int | None
 ) -> bool:
-    """Count a failed attempt; claimable again after `backoff` seconds. True: parked as dead."""
+    """Count a failed attempt; claimable again after `backoff` seconds. True: parked as dead
+    (at `max_attempts`; never when it is None)."""
     params = {
         "id": change,
         "error": error[:1000],
@@ -185,6 +189,13 @@ async def release(database: Database, owner: str, ids: Sequence[str]) -> None:
     """Give back `owner`'s claims on `ids`: claimable by anyone at once."""
     if ids:
         await database.write(_RELEASE_CHANGES, {"owner": owner, "ids": list(ids)})
+
+
+async def renew(database: Database, owner: str, ids: Sequence[str], *, lease: float) -> None:
+    """Extend `owner`'s leases on `ids` (changes it is still applying) by `lease` seconds."""
+    if ids:
+        params = {"owner": owner, "ids": list(ids), "leaseMs": _ms(lease)}
+        await database.write(_RENEW_LEASES, params)
 
 
 async def prune_dead(database: Database, *, keep: int, max_age: float) -> int:

@@ -1,22 +1,27 @@
 """The change log's consumer: applies each recorded change at least once, then trims it.
 
-A loop per process (`ChangeConsumer.run`): claim a batch of changes with a lease
-(`graph.events.change_log.claim`), apply them concurrently, trim the applied ones.
-It wakes at once when this process records a change and otherwise looks at the
-log every `poll` seconds, for changes other or dead processes left.
+A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes in flight: it
+claims changes with a lease (`graph.events.change_log.claim`) whenever a place is free,
+applies each on its own, and trims each as soon as it is applied, so one slow change
+holds only its own place. While a change runs its lease is renewed, so a change that
+outlasts one lease is not taken by another process as well. The loop wakes when this
+process records a change or a change in flight finishes, and otherwise looks at the log
+every `poll` seconds, for changes other or dead processes left.
 
-Applying a change is idempotent, so applying one twice (a lease that expired
-under a slow consumer) is harmless: the watcher reads the current state and
-records each pair's event once ever (`graph.events.store`); a request update
-may reach a subscriber twice, and clients take it as the request's new state.
+Applying a change is idempotent, so applying one twice (a lease that expired under a
+frozen process) is harmless: the watcher reads the current state and records each
+pair's event once ever (`graph.events.store`); a request update may reach a subscriber
+twice, and clients take it as the request's new state.
 
-A failed attempt (a timed-out statement, Neo4j unavailable, anything) keeps the
-change: its attempt is counted, it waits a backoff, and the next attempt gives
-each statement more time. After `max_attempts` it is parked as dead: kept with
-its error, logged, counted in `/metrics`, and pruned by number and age.
+A failed attempt keeps the change: its attempt is counted, it waits a backoff, and the
+next attempt gives each statement more time. A change that failed for want of time or of
+Neo4j (`Unavailable`, `TimedOut`) is never given up: it waits and is tried again, for as
+long as it takes, since giving it up would lose its events. Any other failure is a
+defect; after `max_attempts` such a change is parked as dead: kept with its error,
+logged, counted in `/metrics`, and pruned by number and age.
 
-Shutdown (`stop`) stops claiming, lets the batch in hand finish within a bound,
-and releases what is left of it, so that another process takes it at once.
+Shutdown (`stop`) stops claiming, lets the changes in hand finish within a bound, and
+releases what is left of them, so that another process takes them at once.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import secrets
 import socket
 
 from graph.database import Database
+from graph.errors import Unavailable
 from graph.events import change_log
 from graph.events.bus import EventBus
 from graph.events.change_log import Change
@@ -85,12 +91,18 @@ class ChangeConsumer:
         self.stats = stats or ConsumerStats()
         self._wake = asyncio.Event()
         self._stopping = False
-        self._held: set[str] = set()
-        """Ids of the batch in hand: released on shutdown if not applied."""
-        self._loop: asyncio.Task[None] | None = None
+        self._in_flight: dict[str, asyncio.Task[None]] = {}
+        """The changes in hand, by id: their leases are renewed, and released on shutdown."""
+        self._tasks: list[asyncio.Task[None]] = []
+        """The claiming loop and the lease keeper, once started."""
+
+    @property
+    def held(self) -> frozenset[str]:
+        """Ids of the changes in hand."""
+        return frozenset(self._in_flight)
 
     def start(self) -> None:
-        self._loop = asyncio.create_task(self.run())
+        self._tasks = [asyncio.create_task(self.run()), asyncio.create_task(self._keep_leases())]
 
     def wake(self) -> None:
         """Look at the log now (a change was recorded here)."""
@@ -99,28 +111,35 @@ class ChangeConsumer:
     async def run(self) -> None:
         await self._prune()
         while not self._stopping:
-            try:
-                claimed = await self.step()
-            except Exception:
-                logger.exception("could not claim changes; trying again in %gs", self.settings.poll)
-                claimed = 0
-            if claimed < self.settings.batch and not self._stopping:
+            self._wake.clear()
+            room = self.settings.batch - len(self._in_flight)
+            claimed = 0
+            if room > 0:
+                try:
+                    claimed = len(await self._claim(room))
+                except Exception:
+                    logger.exception("could not claim changes; trying again soon")
+            if (room == 0 or claimed < room) and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.settings.poll)
 
     async def step(self) -> int:
-        """Claim one batch and apply it; how many changes were claimed."""
-        self._wake.clear()
-        batch = await change_log.claim(
-            self.database, self.name, limit=self.settings.batch, lease=self.settings.lease
+        """Claim what there is room for and apply it; how many changes were claimed."""
+        started = await self._claim(self.settings.batch - len(self._in_flight))
+        await asyncio.gather(*started)
+        return len(started)
+
+    async def _claim(self, room: int) -> list[asyncio.Task[None]]:
+        """Claim up to `room` changes and start applying each; their tasks."""
+        changes = await change_log.claim(
+            self.database, self.name, limit=room, lease=self.settings.lease
         )
-        self._held = {change.id for change in batch}
-        applied = await asyncio.gather(*(self._attempt(change) for change in batch))
-        done = [change.id for change, ok in zip(batch, applied, strict=True) if ok]
-        await change_log.trim(self.database, done)
-        self._held.clear()
-        self.stats.count_applied(len(done))
-        return len(batch)
+        started = []
+        for change in changes:
+            task = asyncio.create_task(self._settle(change))
+            self._in_flight[change.id] = task
+            started.append(task)
+        return started
 
     async def apply(self, change: Change, *, timeout: float) -> None:
         """A change's effects, in order. Each is idempotent and reads the current state."""
@@ -136,23 +155,35 @@ class ChangeConsumer:
             for person in (event.mentee, event.mentor):
                 await self.bus.publish(request_topic(person), message)
 
-    async def _attempt(self, change: Change) -> bool:
+    async def _settle(self, change: Change) -> None:
+        """Apply `change`, then trim it, or count its failure; either way its place frees."""
         try:
-            await self.apply(change, timeout=self.settings.attempt_timeout(change.attempts))
-        except Exception as exc:
-            await self._failed(change, exc)
-            return False
-        return True
+            try:
+                await self.apply(change, timeout=self.settings.attempt_timeout(change.attempts))
+            except Exception as exc:
+                await self._failed(change, exc)
+                return
+            try:
+                await change_log.trim(self.database, [change.id])
+            except Exception:
+                # Applied, not trimmed: the lease runs out and it is applied again, harmlessly.
+                logger.exception("could not trim applied change %s", change.id)
+                return
+            self.stats.count_applied(1)
+        finally:
+            self._in_flight.pop(change.id, None)
+            self._wake.set()
 
     async def _failed(self, change: Change, exc: Exception) -> None:
         attempts = change.attempts + 1
+        transient = isinstance(exc, Unavailable)
         try:
             dead = await change_log.fail(
                 self.database,
                 change.id,
                 error=f"{type(exc).__name__}: {exc}",
                 backoff=self.settings.retry_delay(attempts),
-                max_attempts=self.settings.max_attempts,
+                max_attempts=None if transient else self.settings.max_attempts,
             )
         except Exception:
             # The lease runs out and the change is tried again: nothing is lost.
@@ -168,9 +199,19 @@ class ChangeConsumer:
         else:
             self.stats.count_retry()
             logger.warning(
-                "change %s (%r) failed (attempt %d of %d), retried: %s",
-                change.id, change.event, attempts, self.settings.max_attempts, exc,
+                "change %s (%r) failed (attempt %d), retried: %s",
+                change.id, change.event, attempts, exc,
             )  # fmt: skip
+
+    async def _keep_leases(self) -> None:
+        """Renew the leases of the changes in hand, a few times per lease."""
+        while not self._stopping:
+            await asyncio.sleep(self.settings.lease / 4)
+            held = list(self._in_flight)
+            try:
+                await change_log.renew(self.database, self.name, held, lease=self.settings.lease)
+            except Exception:
+                logger.exception("could not renew the leases of %d changes", len(held))
 
     async def _prune(self) -> None:
         try:
@@ -183,19 +224,24 @@ class ChangeConsumer:
             logger.exception("could not prune dead changes")
 
     async def stop(self) -> None:
-        """Stop claiming; the batch in hand has the settings' `drain` seconds, then what is
-        left of it is released for another process."""
+        """Stop claiming; the changes in hand have the settings' `drain` seconds, then what is
+        left of them is released for another process."""
         self._stopping = True
         self._wake.set()
-        if self._loop is None:
+        if not self._tasks:
             return
-        try:
-            await asyncio.wait_for(asyncio.shield(self._loop), self.settings.drain)
-        except TimeoutError:
-            self._loop.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop
-            held, self._held = list(self._held), set()
-            logger.warning("released %d changes in hand at shutdown", len(held))
-            with contextlib.suppress(Exception):
-                await change_log.release(self.database, self.name, held)
+        loop, keeper = self._tasks
+        keeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await keeper
+        in_hand = [loop, *self._in_flight.values()]
+        _, unfinished = await asyncio.wait(in_hand, timeout=self.settings.drain)
+        if not unfinished:
+            return
+        held = list(self._in_flight)
+        for task in unfinished:
+            task.cancel()
+        await asyncio.gather(*unfinished, return_exceptions=True)
+        logger.warning("released %d changes in hand at shutdown", len(held))
+        with contextlib.suppress(Exception):
+            await change_log.release(self.database, self.name, held)

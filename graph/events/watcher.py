@@ -11,13 +11,16 @@
    put on or lifted → the person both as a mentor and as a mentee. What only
    takes matches away (a skill removed, a disconnection, a block, a deletion)
    makes none. At most `fanout` pairs per change.
-2. **Re-scored** in one round trip (`graph.ranking.pair_scores`), with the ranking's
-   exclusions (blocks either way, existing mentors, pending requests, …).
+2. **Re-scored** (`graph.ranking.pair_scores`), with the ranking's exclusions (blocks
+   either way, existing mentors, pending requests, …), `score_chunk` mentees per
+   statement: a change near a thousand mentees runs ten short statements, each within
+   its timeout, instead of one that a loaded server cannot finish.
 3. **Kept** when the score reaches `threshold`: at most `per_mentee` per mentee
    per change, best first.
 4. **Recorded** once per pair (`graph.events.store`; concurrent changes share a
-   transaction), and only what was newly recorded is **published**, after the
-   transaction committed.
+   transaction), chunk by chunk, and only what was newly recorded is **published**,
+   after the transaction committed. A retry after a later chunk failed re-scores the
+   earlier ones but sends nothing twice.
 """
 
 from __future__ import annotations
@@ -60,6 +63,19 @@ Pair = tuple[str, str]
 REOPENING_STATES = frozenset({"DECLINED", "WITHDRAWN", "EXPIRED"})
 
 
+def mentee_chunks(pairs: Sequence[Pair], size: int) -> list[list[Pair]]:
+    """`pairs` in mentee order, cut into lists of at most `size` mentees each (a mentee's
+    pairs stay together, so `per_mentee` holds within a list)."""
+    by_mentee: dict[str, list[Pair]] = defaultdict(list)
+    for pair in sorted(set(pairs)):
+        by_mentee[pair[0]].append(pair)
+    mentees = list(by_mentee)
+    return [
+        [pair for mentee in mentees[i : i + size] for pair in by_mentee[mentee]]
+        for i in range(0, len(mentees), size)
+    ]
+
+
 class MatchWatcher:
     def __init__(self, database: Database, bus: EventBus, settings: WatchSettings) -> None:
         self.database = database
@@ -74,10 +90,13 @@ class MatchWatcher:
         """
         database = self.database.with_timeout(timeout) if timeout else self.database
         pairs = await self.affected_pairs(event, database)
-        scores = await score_pairs(database, pairs, hub_degree_cap=self.settings.hub_degree_cap)
-        recorded = await self.recorder.record(self._keep(scores), timeout=timeout)
-        for match_event in recorded:
-            await self.bus.publish(match_topic(match_event.mentee), match_event.to_message())
+        recorded: list[MatchEvent] = []
+        for chunk in mentee_chunks(pairs, self.settings.score_chunk):
+            scores = await score_pairs(database, chunk, hub_degree_cap=self.settings.hub_degree_cap)
+            new = await self.recorder.record(self._keep(scores), timeout=timeout)
+            for match_event in new:
+                await self.bus.publish(match_topic(match_event.mentee), match_event.to_message())
+            recorded.extend(new)
         return recorded
 
     async def affected_pairs(self, event: DomainEvent, database: Database) -> list[Pair]:

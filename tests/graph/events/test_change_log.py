@@ -232,28 +232,120 @@ async def _sequence_locked(settings: Settings) -> AsyncIterator[None]:
         await driver.close()
 
 
-async def test_a_timed_out_attempt_is_retried_with_more_time_then_a_hopeless_one_parked(
+async def _attempts(database: Database) -> tuple[int, bool]:
+    (row,) = await database.read(KINDS)
+    return int(row["attempts"] or 0), bool(row["dead"])
+
+
+async def test_a_timed_out_change_is_retried_with_more_time_never_parked_and_delivered(
     empty_graph: Database, settings: Settings
 ) -> None:
     """The test holds the event sequence's write lock: recording waits for it until the
-    attempt's statement timeout ends it, by construction."""
+    attempt's statement timeout ends it, by construction. A change that fails for want of
+    time is retried past `max_attempts`, and its event is sent once the lock goes."""
     await _graph(empty_graph)
     short = ChangeLogSettings(poll=0.1, timeout=0.5, timeout_growth=2.0, backoff=0.05,
-                              max_attempts=2)  # fmt: skip
+                              max_backoff=0.05, max_attempts=1)  # fmt: skip
     consumer = await _consumer(empty_graph, short)
     async with _sequence_locked(settings):
         await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+        deadline = time.monotonic() + 300  # the driver retries a lock wait for up to 30 s
+        while (await _attempts(empty_graph))[0] <= short.max_attempts:
+            assert time.monotonic() < deadline, "the change was not retried"
+            await consumer.step()
+            await asyncio.sleep(0.05)
+        assert await _attempts(empty_graph) == (short.max_attempts + 1, False), "not parked"
+        assert consumer.stats.retries == short.max_attempts + 1
+    async with consumer.bus.subscribe(match_topic("ana")) as subscriber:
+        while await change_log.log_size(empty_graph) != change_log.LogSize(pending=0, dead=0):
+            assert time.monotonic() < deadline, "the change was never applied"
+            await consumer.step()
+            await asyncio.sleep(0.05)
+        assert (await subscriber.get())["mentor"] == "mo"
+    recorded = await match_events_after(empty_graph, "ana", after=0, limit=10)
+    assert [event.mentor for event in recorded] == ["mo"], "recorded once"
+    assert consumer.stats.parked == 0
+
+
+class _Defective(ChangeConsumer):
+    """A consumer whose every application fails with a defect, not for want of time."""
+
+    async def apply(self, change: change_log.Change, *, timeout: float) -> None:
+        raise ValueError("a defect")
+
+
+async def test_a_change_that_fails_for_another_reason_is_parked_after_its_attempts(
+    empty_graph: Database,
+) -> None:
+    await _graph(empty_graph)
+    short = dataclasses.replace(FAST, max_attempts=2)
+    consumer = _Defective(empty_graph, InProcessBus(), WatchSettings(), short)
+    await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+    await consumer.step()
+    assert (consumer.stats.retries, await _attempts(empty_graph)) == (1, (1, False))
+    deadline = time.monotonic() + 60
+    while not consumer.stats.parked:
+        assert time.monotonic() < deadline, "the change was never parked"
+        await asyncio.sleep(0.05)
         await consumer.step()
-        assert consumer.stats.retries == 1
-        await consumer.step()  # before its backoff: not claimable
-        await asyncio.sleep(0.2)
-        await consumer.step()
-        assert consumer.stats.parked == 1
-        (row,) = await empty_graph.read(KINDS)
-        assert (row["attempts"], row["dead"]) == (2, True), "parked, kept"
-    assert await match_events_after(empty_graph, "ana", after=0, limit=10) == []
+    assert await _attempts(empty_graph) == (2, True), "parked, kept"
     assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=1)
     assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
+
+
+async def _held_by(consumer: ChangeConsumer, change: str) -> None:
+    deadline = time.monotonic() + 60
+    while change not in consumer.held:
+        assert time.monotonic() < deadline, "the consumer never claimed the change"
+        await asyncio.sleep(0.05)
+
+
+async def test_a_slow_change_holds_only_its_own_place(
+    empty_graph: Database, settings: Settings
+) -> None:
+    """The first change waits on the event sequence's lock the test holds, for up to its
+    120 s timeout; the three after it (which record no event) are applied meanwhile,
+    although only two changes are in hand at once."""
+    await _graph(empty_graph)
+    slow = dataclasses.replace(FAST, batch=2, timeout=120.0, drain=0.5)
+    consumer = await _consumer(empty_graph, slow)
+    async with _sequence_locked(settings):
+        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+        (first,) = [row["id"] for row in await empty_graph.read(KINDS)]
+        consumer.start()
+        await _held_by(consumer, first)
+        for capacity in (1, 2, 3):  # zed mentors nobody near: no event to record
+            await people.set_mentor_preferences(
+                empty_graph, "zed", open_to_mentor=False, capacity=capacity
+            )
+        deadline = time.monotonic() + 60
+        while await change_log.log_size(empty_graph) != change_log.LogSize(pending=1, dead=0):
+            assert time.monotonic() < deadline, "the changes behind the slow one waited for it"
+            await asyncio.sleep(0.05)
+        assert consumer.held == {first}
+        await consumer.stop()
+    assert consumer.stats.applied == 3
+
+
+async def test_a_change_that_outlasts_its_lease_keeps_it(
+    empty_graph: Database, settings: Settings
+) -> None:
+    """The change waits on the test's lock for three of its leases; the consumer renews its
+    lease meanwhile, so another consumer never claims it."""
+    await _graph(empty_graph)
+    leased = dataclasses.replace(FAST, lease=4.0, timeout=120.0, drain=0.5)
+    consumer = await _consumer(empty_graph, leased)
+    async with _sequence_locked(settings):
+        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
+        (change,) = [row["id"] for row in await empty_graph.read(KINDS)]
+        consumer.start()
+        await _held_by(consumer, change)
+        until = time.monotonic() + 3 * leased.lease
+        while time.monotonic() < until:
+            assert await change_log.claim(empty_graph, "other", limit=10, lease=30) == []
+            await asyncio.sleep(0.2)
+        assert consumer.held == {change}
+        await consumer.stop()
 
 
 async def test_a_record_that_cannot_be_read_is_parked_and_the_rest_claimed(
@@ -279,10 +371,8 @@ async def test_a_consumer_that_stops_releases_its_batch_in_hand_after_its_drain(
     consumer = ChangeConsumer(empty_graph, InProcessBus(), WatchSettings(), stopping)
     async with _sequence_locked(settings):
         consumer.start()
-        deadline = time.monotonic() + 60
-        while not consumer._held:
-            assert time.monotonic() < deadline, "the consumer never claimed the change"
-            await asyncio.sleep(0.05)
+        (change,) = [row["id"] for row in await empty_graph.read(KINDS)]
+        await _held_by(consumer, change)
         await consumer.stop()
         taken = await change_log.claim(empty_graph, "next", limit=10, lease=30)
     assert [change.event for change in taken] == [MentorChanged(mentor="mo")]

@@ -25,7 +25,7 @@ from graph.events.domain import (
     match_topic,
 )
 from graph.events.store import GroupRecorder, NewMatch, match_events_after, record_matches
-from graph.events.watcher import MatchWatcher
+from graph.events.watcher import MatchWatcher, mentee_chunks
 from graph.mentorships import end_mentorship
 from graph.pages import Window
 from graph.ranking.matches import mentor_matches
@@ -274,3 +274,30 @@ async def test_concurrent_changes_share_one_recording_transaction(empty_graph: D
     assert empty_graph.round_trips - before <= 2, (
         "the first caller commits alone, the rest together"
     )
+
+
+def test_pairs_are_cut_by_mentee_and_a_mentees_pairs_stay_together() -> None:
+    pairs = [("b", "m1"), ("a", "m2"), ("a", "m1"), ("c", "m1"), ("b", "m1")]
+    assert mentee_chunks(pairs, 2) == [[("a", "m1"), ("a", "m2"), ("b", "m1")], [("c", "m1")]]
+    assert mentee_chunks([], 2) == []
+
+
+async def test_a_change_near_many_mentees_is_scored_chunk_by_chunk_as_in_one_statement(
+    empty_graph: Database,
+) -> None:
+    seekers = [f"s{i}" for i in range(5)]
+    await build(
+        empty_graph,
+        skills=[skill("django")],
+        people=[person("mo"), *(seeker(key) for key in seekers)],
+        has_skill=[has("mo", "django")],
+        wants_to_learn=[wants(key, "django", priority=1 + i % 3) for i, key in enumerate(seekers)],
+    )
+    await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=9)
+    whole = await score_pairs(empty_graph, [(key, "mo") for key in seekers])
+    settings = WatchSettings(score_chunk=2)
+    expected = [(s.mentee, s.mentor, s.score) for s in whole if s.score >= settings.threshold]
+    watcher = MatchWatcher(empty_graph, InProcessBus(), settings)
+    events = await watcher.handle(MentorChanged("mo"))
+    assert [(e.mentee, e.mentor, e.score) for e in events] == expected
+    assert len(expected) == 5
