@@ -35,7 +35,6 @@ from typing import TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
 from graph.errors import BadInput
 
@@ -118,6 +117,10 @@ def assign(
         np.array([n for _, _, n in slots], dtype=np.int64),
         np.array([round(spread * k * typical * SCALE) for _, k, _ in slots], dtype=np.int64),
     )
+
+    # Imported here: OR-Tools adds a fifth of a second to every process's start, and only
+    # a cohort assignment needs it.
+    from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
     flow = SimpleMinCostFlow()
     ids = np.asarray(flow.add_arcs_with_capacity_and_unit_cost(*arcs.arrays()), dtype=np.int32)
