@@ -15,11 +15,13 @@ from graph.database import Database
 from graph.events.domain import MentorChanged
 from graph.outcomes import MIN_RATINGS, REVIEW_BLOCKS, REVIEW_DECLINES, REVIEW_MENTORSHIPS_ENDED
 from graph.pages import Window
+from graph.people import get_people
 from graph.programmes.feedback import leave_feedback
 from graph.programmes.pairings import Pair, answer_proposal, end_programme_mentorship, propose_pairs
 from graph.ranking.matches import mentor_matches
 from graph.ranking.types import MentorMatch
 from graph.settings import MentorshipRules
+from graph.viewer import Viewer
 from tests.builders import build, knows, mentor, person
 from tests.graph.events.test_change_log import _changes
 from tests.graph.programmes.cohort import ADMIN, open_programme
@@ -220,3 +222,48 @@ async def test_declines_after_contact_are_put_up_for_review(empty_graph: Databas
     await _answer(empty_graph, "apt", [ASKERS[REVIEW_DECLINES]], accept=False)
     (report,) = await _pattern_reports(empty_graph)
     assert (report.pattern, report.reported) == ("DECLINES_AFTER_CONTACT", "apt")
+
+
+async def test_a_mentee_hidden_from_the_viewer_counts_only_in_the_one_aggregate(
+    empty_graph: Database,
+) -> None:
+    """`hid` (CONNECTIONS: `pal` and the programme's admin know them) is hidden from `me`;
+    the record counts them, and every viewer sees the same record, so no viewer's answer
+    differs by a hidden person."""
+    await _two_mentors(empty_graph, capacity=2)
+    await build(
+        empty_graph,
+        people=[person("hid", visibility="CONNECTIONS"), person("pal")],
+        knows=knows(("pal", "hid"), ("pal", "z"), (ADMIN, "hid")),
+    )
+    assert [p and p.key for p in await get_people(empty_graph, ["hid"], Viewer("me"))] == [None]
+
+    async def apt_as_seen_by(viewer: str) -> dict[str, float]:
+        apt = next(m for m in await mentor_matches(empty_graph, viewer) if m.key == "apt")
+        return {s.name: s.value for s in apt.signals if s.name in ("acceptance", "rating")}
+
+    await _answer(empty_graph, "apt", ["hid"], accept=False)
+    # One decline, smoothed: (0 + 2) / (1 + 4); only a figure, the mentee is not named.
+    assert await apt_as_seen_by("me") == {"acceptance": pytest.approx(2 / 5), "rating": 0.5}
+
+    visible = ASKERS[: MIN_RATINGS - 1]
+    programme = await open_programme(
+        empty_graph, mentors={"apt": MIN_RATINGS}, mentees={k: () for k in ["hid", *visible]}
+    )
+    seen = []
+    for mentee, rating in [("hid", 1), *((k, 5) for k in visible)]:
+        (proposal,) = await propose_pairs(empty_graph, programme, ADMIN, [Pair("apt", mentee)])
+        await answer_proposal(empty_graph, proposal.key, "apt", accept=True)
+        await answer_proposal(empty_graph, proposal.key, mentee, accept=True)
+        await end_programme_mentorship(empty_graph, proposal.key, ADMIN)
+        await leave_feedback(empty_graph, proposal.key, mentee, rating=rating, text=None)
+        seen.append((await apt_as_seen_by("me"))["rating"])
+
+    # The hidden mentee's 1 alone, and with three others, shows as the prior: nothing of one
+    # rating can be read before MIN_RATINGS mentees rated. The fifth rating shows the pooled,
+    # smoothed mean to a tenth, ((0 + 4 * 1) + 2) / (5 + 4) = 0.67 -> 0.7, counting `hid`.
+    assert seen == [0.5] * (MIN_RATINGS - 1) + [0.7]
+    record = await apt_as_seen_by("me")
+    # Five proposals accepted, one request declined: (5 + 2) / (6 + 4).
+    assert record == {"acceptance": pytest.approx(7 / 10), "rating": 0.7}
+    assert await apt_as_seen_by("pal") == record, "one record, whoever looks"
