@@ -2,7 +2,8 @@
 // (:DeletedKey {hash}) takes the person's place in the reports they filed or that name
 // them, so no report and no hold is shed; their name is removed from the reports they
 // resolved. Their requests (pending ones are thereby withdrawn), match events and all
-// their relationships (skills, goals, connections, employment, mentorships, blocks) go.
+// their relationships (skills, goals, connections, employment, mentorships, blocks,
+// programmes) go, and so do the keys programmes keep as values.
 // Afterwards no property anywhere equals or contains the key.
 // Parameters: $key, $hash (graph.tombstones.tombstone_hash of $key).
 // Returns: deleted (0 or 1); nothing is written when there is no such person.
@@ -26,6 +27,31 @@ CALL (p) {
   CALL (p) {
     MATCH (r:Report {resolvedBy: p.key})
     REMOVE r.resolvedBy
+  }
+  // Programmes keep keys as values: a draft's pairs and unmatched mentees, who drew a draft
+  // or proposed a pairing, who left feedback or logged a check-in. A draft loses the pairs
+  // with them (a mentee whose mentor left is unmatched again); feedback and check-ins still
+  // count, by the tombstone's hash, so a programme's figures do not move.
+  CALL (p) {
+    MATCH (d:CohortDraft)-[:PAIRS]->(x:DraftPair)
+    WHERE p.key IN [x.mentee, x.mentor]
+    SET d.totalScore = d.totalScore - x.score,
+        d.unmatched = d.unmatched + [k IN [x.mentee] WHERE k <> p.key]
+    DETACH DELETE x
+  }
+  CALL (p) {
+    MATCH (d:CohortDraft)
+    WHERE p.key IN d.unmatched OR d.createdBy = p.key
+    SET d.unmatched = [k IN d.unmatched WHERE k <> p.key],
+        d.createdBy = CASE WHEN d.createdBy <> p.key THEN d.createdBy END
+  }
+  CALL (p) {
+    MATCH (x:ProgrammeMentorship {proposedBy: p.key})
+    REMOVE x.proposedBy
+  }
+  CALL (p) {
+    MATCH (n:Feedback|CheckIn {by: p.key})
+    SET n.by = $hash
   }
 }
 CALL (p) {

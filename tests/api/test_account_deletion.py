@@ -16,7 +16,10 @@ from starlette.applications import Starlette
 from graph.database import Database
 from graph.errors import Conflict
 from graph.events.store import NewMatch, record_matches
+from graph.pages import Window
 from graph.people import ProfileFields, create_profile
+from graph.programmes.drafts import draft_pairs
+from graph.ranking.signals import SIGNAL_NAMES
 from graph.registry import statement
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
@@ -168,3 +171,35 @@ async def test_delete_account_leaves_no_trace_of_the_key_anywhere_in_the_store(
     export = (await gql.data("{ viewer { dataExport } }", as_="dee"))["viewer"]["dataExport"]
     assert [report["reported"] for report in export["reportsFiled"]] == [None]
     assert (await gql.data('{ person(key: "ann") { key } }', as_="ann"))["person"] == {"key": "ann"}
+
+
+async def test_delete_account_leaves_no_trace_in_programmes(
+    gql: GraphQLClient, app: Starlette, empty_graph: Database
+) -> None:
+    """Programmes keep person keys as values (a draft's pairs and unmatched mentees, who drew
+    a draft, who proposed a pairing, who left feedback or logged a check-in), written here by
+    the product's own statements; the drafts lose the deleted person's pairs only."""
+    await build(empty_graph, people=[mentor(KEY, capacity=3), mentor("mo"), person("ann"),
+                                     person("cy")])  # fmt: skip
+    await empty_graph.write(statement("programmes/create_programme"), {
+        "key": "pg", "admin": KEY, "name": "Pg", "template": "GENERAL", "startsOn": None,
+        "endsOn": None, "visibility": "PUBLIC"})  # fmt: skip
+    pair = {"values": [0.0] * len(SIGNAL_NAMES), "shares": [0.0] * len(SIGNAL_NAMES)}
+    await empty_graph.write(statement("programmes/create_draft"), {
+        "key": "d1", "programme": "pg", "createdBy": KEY, "spread": 1, "unmatched": [KEY],
+        "pairs": [{**pair, "mentee": "ann", "mentor": KEY, "score": 1.0},
+                  {**pair, "mentee": "cy", "mentor": "mo", "score": 2.0}]})  # fmt: skip
+    await empty_graph.write(statement("programmes/create_proposals"), {
+        "programme": "pg", "viewer": KEY,
+        "pairs": [{"key": "pm1", "mentor": "mo", "mentee": "ann"}]})  # fmt: skip
+    await empty_graph.write(statement("programmes/leave_feedback"), {
+        "key": "pm1", "side": "MENTEE", "person": KEY, "rating": 4, "text": None})  # fmt: skip
+    await empty_graph.write(statement("programmes/log_check_in"), {
+        "key": "pm1", "checkIn": "ci1", "person": KEY, "on": None, "note": "n"})  # fmt: skip
+    assert len(await _store_holds(empty_graph, KEY)) >= 6
+
+    await gql.data(DELETE, as_=KEY)
+    await app.state.events.drain()
+    assert await _store_holds(empty_graph, KEY) == []
+    pairs = await draft_pairs(empty_graph, "d1", Window(10))
+    assert [(p.mentee, p.mentor, p.score) for p in pairs] == [("cy", "mo", 2.0)]
