@@ -21,12 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.ranking_support import connect, machine_load, percentile
+from bench.ranking_support import connect, former, machine_load, percentile
 from graph.database import Database
 from graph.pages import Window
 from graph.ranking.matches import match_parameters
 from graph.ranking.types import Filters, Weights
-from graph.registry import Statement, compose, reading
+from graph.registry import Statement
 
 VARIANTS: tuple[dict[str, Any], ...] = (
     {},
@@ -83,14 +83,7 @@ async def main() -> None:
     parser.add_argument("--check", type=int, default=60, help="mentees whose answers must agree")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    versions = [
-        Statement(
-            name=str(f),
-            text=compose(reading(f.read_text(), backward=False), within=str(f)),
-            header="",
-        )
-        for f in args.files
-    ]
+    versions = [former(f) for f in args.files]
     database = await connect()
     try:
         keys = await mentees(database, args.mentees)

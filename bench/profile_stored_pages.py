@@ -11,6 +11,11 @@ that make most of them. Then `--calls` rounds time, one call after another throu
 same driver, a bare `RETURN 1` (the round trip and the driver) and `read_stored` of every
 mentee named, interleaved, and print p50 / p99 of each: what a stored read costs beyond
 the round trip is the work in its statement.
+
+With `--stored-before OLD.cypher` (a former `ranking/stored_matches`, e.g. saved with
+`git show REV:queries/ranking/stored_matches.cypher`), the former text is PROFILEd beside the
+current one, must return the same row for every mentee, and both are timed in the same
+rounds through `Database.read` (`stored before`, `stored now`).
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ import asyncio
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
-from bench.ranking_support import connect, machine_load, percentile, profiled
+from bench.ranking_support import connect, former, machine_load, percentile, profiled
 from graph.database import Database
 from graph.pages import Window
 from graph.ranking.matches import match_parameters, mentor_matches
@@ -69,7 +75,9 @@ async def degree(database: Database, key: str) -> int:
     return int(row["degree"])
 
 
-async def profiles(database: Database, keys: list[str], keep: int) -> None:
+async def profiles(
+    database: Database, keys: list[str], keep: int, before: Statement | None
+) -> None:
     live = statement("ranking/mentor_matches")
     stored = statement("ranking/stored_matches")
     for key in keys:
@@ -78,10 +86,14 @@ async def profiles(database: Database, keys: list[str], keep: int) -> None:
         await mentor_matches(database, key, window=Window(10))
         once = (time.perf_counter() - began) * 1000
         print(f"\n{key}, degree {await degree(database, key):,}; one live call {once:,.0f} ms")
-        for name, stmt, params in (
-            ("stored", stored, stored_parameters(key)),
-            ("live", live, match_parameters(key)),
-        ):
+        reads = [("stored", stored, stored_parameters(key)), ("live", live, match_parameters(key))]
+        if before is not None:
+            if await database.read(before, stored_parameters(key)) != await database.read(
+                stored, stored_parameters(key)
+            ):
+                raise SystemExit(f"the former stored read disagrees for {key}")
+            reads.insert(0, ("stored before", before, stored_parameters(key)))
+        for name, stmt, params in reads:
             summary, _ = await profiled(stmt, params)
             hits = operators(summary.profile or {}, Counter())
             print(f"\n{name}: {sum(hits.values()):,} db hits\n")
@@ -90,11 +102,17 @@ async def profiles(database: Database, keys: list[str], keep: int) -> None:
                 print(f"| {operator} | {count:,} |")
 
 
-async def timings(database: Database, keys: list[str], calls: int) -> None:
+async def timings(
+    database: Database, keys: list[str], calls: int, before: Statement | None
+) -> None:
     reads: dict[str, Callable[[str], Awaitable[object]]] = {
         "RETURN 1": lambda key: database.read(ROUND_TRIP),
         "stored": lambda key: read_stored(database, key, window=Window(10)),
     }
+    if before is not None:
+        now = statement("ranking/stored_matches")
+        reads["stored before"] = lambda key: database.read(before, stored_parameters(key))
+        reads["stored now"] = lambda key: database.read(now, stored_parameters(key))
     times: dict[str, list[float]] = {name: [] for name in reads}
     for _ in range(calls):
         for key in keys:
@@ -113,12 +131,14 @@ async def main() -> None:
     parser.add_argument("keys", nargs="+", help="mentees: a typical one, a hub")
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--keep", type=int, default=KEEP, help="candidates stored per page")
+    parser.add_argument("--stored-before", type=Path, help="a former ranking/stored_matches")
     args = parser.parse_args()
+    before = None if args.stored_before is None else former(args.stored_before)
     database = await connect()
     try:
         print(f"machine: {machine_load()}")
-        await profiles(database, args.keys, args.keep)
-        await timings(database, args.keys, args.calls)
+        await profiles(database, args.keys, args.keep, before)
+        await timings(database, args.keys, args.calls, before)
     finally:
         await database.close()
 

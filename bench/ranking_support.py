@@ -19,7 +19,7 @@ import neo4j
 
 from graph.database import Database
 from graph.loading import ego_facebook, synthetic
-from graph.registry import Statement
+from graph.registry import Statement, compose, reading
 from graph.server.admin import wipe
 from graph.server.migrations import migrate
 from graph.settings import Settings
@@ -54,6 +54,13 @@ async def load_synthetic(database: Database, people: int, seed: int) -> None:
 
 def ego_edges() -> list[tuple[int, int]]:
     return combined_edges(EGO_FACEBOOK_DIR)
+
+
+def former(path: Path) -> Statement:
+    """A statement's text from a file (a former version, say), composed as the registry does
+    (forwards reading, rules in)."""
+    text = compose(reading(path.read_text(), backward=False), within=str(path))
+    return Statement(name=str(path), text=text, header="")
 
 
 async def profile(stmt: Statement, params: dict[str, Any]) -> tuple[int, int]:

@@ -338,7 +338,12 @@ CALL (me) {
                     employer: 0.0, availability: availability, record: record, total: total,
                     score: score}) AS more
   }
+  // Collected again before the last sort: an aggregation starts fresh rows, whereas a WITH
+  // leaves the candidate lists (found, qualified) in every row, and the sort holds its rows
+  // (1.5 GB at 1M, beyond a 4g heap's transaction memory for a page of 50).
   UNWIND page + coalesce(more, []) AS c
+  WITH targets, collect(c) AS rows
+  UNWIND rows AS c
   WITH targets, c, c.m AS m
   ORDER BY c.score{{ DESC|}}, m.key{{| DESC}}
   LIMIT $first + 1

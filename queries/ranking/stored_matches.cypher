@@ -5,11 +5,12 @@
 // Freshness: the page is served only when its candidates were stored at the page's current
 // version (ranking/invalidate_match_pages bumps it) and the global epoch
 // (ranking/bump_match_page_epoch), less than $maxAge seconds ago.
-// Exact at read time: every candidate passes the ranking's own exclusions again
+// Exact at read time: every candidate served passes the ranking's own exclusions again
 // (rules/suggestible_mentor, rules/free_capacity > 0), and the filters $minScore, $language,
-// $outsideMyEmployer; the mentor, every mutual connection (kept only when visible_to the
-// mentee now), shared employer and skill (rules/skill_evidence) come with their current
-// properties; freeCapacity is the current one. Scores and signals are those stored.
+// $outsideMyEmployer (checked in rank order, only until $first + 1 pass); the mentor, every
+// mutual connection (kept only when visible_to the mentee now), shared employer and skill
+// (rules/skill_evidence) come with their current properties; freeCapacity is the current
+// one. Scores and signals are those stored.
 // Served: the stored list holds every row the live statement could return there: it was
 // complete (fewer than KEEP candidates existed), or forwards, the page is full ($first + 1
 // rows) or the list's last score is under $minScore, or backwards, $before lies within it.
@@ -46,15 +47,20 @@ CALL (me, page, fresh) {
     AND {{($after IS NULL OR c.score < $after.score
          OR (c.score = $after.score AND m.key > $after.key))|($before IS NULL OR c.score > $before.score
          OR (c.score = $before.score AND m.key < $before.key))}}
-    AND {{suggestible_mentor(me, m)}}
+  WITH me, currentEmployers, targets, c, m
+  ORDER BY c.rank{{| DESC}}
+  // The exclusions cost a few relationship checks each: they are checked in rank order, only
+  // until the page is full (collected first, so that the planner cannot filter before sorting).
+  WITH me, currentEmployers, targets, collect({c: c, m: m}) AS ordered
+  UNWIND ordered AS candidate
+  WITH me, currentEmployers, targets, candidate.c AS c, candidate.m AS m
+  WHERE {{suggestible_mentor(me, m)}}
     AND ($language IS NULL OR $language IN coalesce(m.languages, []))
     AND (NOT $outsideMyEmployer OR NOT EXISTS {
           MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
           WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
   WITH me, targets, c, m, {{free_capacity(m)}} AS free
   WHERE free > 0
-  WITH me, targets, c, m, free
-  ORDER BY c.rank{{| DESC}}
   LIMIT $first + 1
   WITH c, m, free,
        COLLECT {
