@@ -293,11 +293,17 @@ async def test_a_change_that_fails_for_another_reason_is_parked_after_its_attemp
     assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
 
 
-async def _held_by(consumer: ChangeConsumer, change: str) -> None:
+async def _stuck_change(database: Database, consumer: ChangeConsumer) -> str:
+    """Record a change whose event waits on the test's lock, start `consumer`, and return
+    the change's id once the consumer holds it."""
+    await people.set_mentor_preferences(database, "mo", open_to_mentor=True, capacity=3)
+    (change,) = [row["id"] for row in await database.read(KINDS)]
+    consumer.start()
     deadline = time.monotonic() + 60
     while change not in consumer.held:
         assert time.monotonic() < deadline, "the consumer never claimed the change"
         await asyncio.sleep(0.05)
+    return change
 
 
 async def test_a_slow_change_holds_only_its_own_place(
@@ -310,10 +316,7 @@ async def test_a_slow_change_holds_only_its_own_place(
     slow = dataclasses.replace(FAST, batch=2, timeout=120.0, drain=0.5)
     consumer = await _consumer(empty_graph, slow)
     async with _sequence_locked(settings):
-        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
-        (first,) = [row["id"] for row in await empty_graph.read(KINDS)]
-        consumer.start()
-        await _held_by(consumer, first)
+        first = await _stuck_change(empty_graph, consumer)
         for capacity in (1, 2, 3):  # zed mentors nobody near: no event to record
             await people.set_mentor_preferences(
                 empty_graph, "zed", open_to_mentor=False, capacity=capacity
@@ -336,10 +339,7 @@ async def test_a_change_that_outlasts_its_lease_keeps_it(
     leased = dataclasses.replace(FAST, lease=4.0, timeout=120.0, drain=0.5)
     consumer = await _consumer(empty_graph, leased)
     async with _sequence_locked(settings):
-        await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
-        (change,) = [row["id"] for row in await empty_graph.read(KINDS)]
-        consumer.start()
-        await _held_by(consumer, change)
+        change = await _stuck_change(empty_graph, consumer)
         until = time.monotonic() + 3 * leased.lease
         while time.monotonic() < until:
             assert await change_log.claim(empty_graph, "other", limit=10, lease=30) == []
@@ -366,13 +366,10 @@ async def test_a_consumer_that_stops_releases_its_batch_in_hand_after_its_drain(
     """The test holds the event sequence's write lock, so the batch in hand cannot finish:
     `stop` gives it the drain bound, then another consumer may claim the change at once."""
     await _graph(empty_graph)
-    await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
     stopping = dataclasses.replace(FAST, timeout=120.0, drain=0.5)
-    consumer = ChangeConsumer(empty_graph, InProcessBus(), WatchSettings(), stopping)
+    consumer = await _consumer(empty_graph, stopping)
     async with _sequence_locked(settings):
-        consumer.start()
-        (change,) = [row["id"] for row in await empty_graph.read(KINDS)]
-        await _held_by(consumer, change)
+        await _stuck_change(empty_graph, consumer)
         await consumer.stop()
         taken = await change_log.claim(empty_graph, "next", limit=10, lease=30)
     assert [change.event for change in taken] == [MentorChanged(mentor="mo")]
