@@ -47,10 +47,12 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
     "Neo.TransientError.Transaction.LockClientStopped",
     # A transaction ended by its timeout while it waited for a lock: the driver reports the
-    # server's transient codes as client errors (not retried by it), but it is a timeout.
+    # server's transient code as a client error (not retried by it), but it is a timeout.
     "Neo.ClientError.Transaction.LockClientStopped",
-    "Neo.ClientError.Transaction.Terminated",
 )
+_TERMINATED = "Neo.ClientError.Transaction.Terminated"
+"""A transaction the server ended (its timeout in a lock wait, an operator, a database
+stopping): transient, though the driver reports it as a client error."""
 
 
 async def run(
@@ -213,6 +215,8 @@ def _translate(exc: neo4j_errors.Neo4jError) -> Exception:
         return TimedOut("the query timed out")
     if code == "Neo.ClientError.Statement.AccessMode" or "AccessMode" in code:
         return Forbidden("this statement writes, and only reads are allowed here")
-    if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.DatabaseUnavailable):
+    if code == _TERMINATED or isinstance(
+        exc, neo4j_errors.TransientError | neo4j_errors.DatabaseUnavailable
+    ):
         return Unavailable(f"Neo4j is unavailable ({code})")
     return QueryFailed(exc.message or code, code=code)

@@ -7,10 +7,9 @@
   records and a failed one has none. Each record is a node of its own: writers share no
   node, hence no lock, and the log imposes no order on them.
 - **Claimed with a lease** by a consumer (`graph.events.consumer`), renewed while it
-  applies them: a claim takes the write lock on the oldest claimable records (those tried
-  least first), then reads their lease again under it, so two consumers claiming at once
-  do not share a record; a lease that expires (its consumer died) makes the record
-  claimable again.
+  applies them: a claim takes the write lock on the oldest claimable records, then reads
+  their lease again under it, so two consumers claiming at once do not share a record; a
+  lease that expires (its consumer died) makes the record claimable again.
 - **Trimmed** once applied; a failed attempt is counted and the record waits out a
   backoff (its lease); a record that failed for another reason than time or an
   unavailable Neo4j is parked as dead after its last attempt (kept, bounded).
@@ -143,7 +142,7 @@ async def claim(database: Database, owner: str, *, limit: int, lease: float) -> 
             params = {"ids": ids, "owner": owner, "leaseMs": _ms(lease)}
             rows = await run(tx, _CLAIM_CHANGES, params)
             for row in rows:
-                change = await _readable(tx, row)
+                change = await _readable(tx, owner, row)
                 if change is not None:
                     claimed.append(change)
             if len(rows) == len(locked) or len(claimed) >= limit:
@@ -153,12 +152,12 @@ async def claim(database: Database, owner: str, *, limit: int, lease: float) -> 
     return await database.write_transaction(work)
 
 
-async def _readable(tx: AsyncManagedTransaction, row: dict[str, Any]) -> Change | None:
+async def _readable(tx: AsyncManagedTransaction, owner: str, row: dict[str, Any]) -> Change | None:
     try:
         event = parse(row["kind"], row["payload"])
     except (KeyError, TypeError, ValueError) as exc:
-        params = {"id": row["id"], "error": f"unreadable: {exc}"[:1000], "backoffMs": 0,
-                  "maxAttempts": 0}  # fmt: skip
+        params = {"id": row["id"], "owner": owner, "error": f"unreadable: {exc}"[:1000],
+                  "backoffMs": 0, "defect": True, "maxAttempts": 1}  # fmt: skip
         await run(tx, _FAIL_CHANGE, params)
         return None
     return Change(row["id"], event, int(row["attempts"] or 0))
@@ -171,14 +170,23 @@ async def trim(database: Database, ids: Sequence[str]) -> None:
 
 
 async def fail(
-    database: Database, change: str, *, error: str, backoff: float, max_attempts: int | None
+    database: Database,
+    owner: str,
+    change: str,
+    *,
+    error: str,
+    backoff: float,
+    defect: bool,
+    max_attempts: int,
 ) -> bool:
-    """Count a failed attempt; claimable again after `backoff` seconds. True: parked as dead
-    (at `max_attempts`; never when it is None)."""
+    """Count `owner`'s failed attempt; claimable again after `backoff` seconds. True: parked
+    as dead (at `max_attempts` defects; a failure for want of time is no defect)."""
     params = {
         "id": change,
+        "owner": owner,
         "error": error[:1000],
         "backoffMs": _ms(backoff),
+        "defect": defect,
         "maxAttempts": max_attempts,
     }
     rows = await database.write(_FAIL_CHANGE, params)

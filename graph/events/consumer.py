@@ -124,8 +124,9 @@ class ChangeConsumer:
                     await asyncio.wait_for(self._wake.wait(), self.settings.poll)
 
     async def step(self) -> int:
-        """Claim what there is room for and apply it; how many changes were claimed."""
-        started = await self._claim(self.settings.batch - len(self._in_flight))
+        """Claim what there is room for and apply it; how many changes were claimed (for
+        tests and tools that drive the consumer themselves, without `start`)."""
+        started = await self._claim(max(0, self.settings.batch - len(self._in_flight)))
         await asyncio.gather(*started)
         return len(started)
 
@@ -146,7 +147,7 @@ class ChangeConsumer:
         event = change.event
         # 1. Stored match pages the change can affect go stale (before the match events, so
         #    an event never points at a page older than itself).
-        await invalidate_pages(self.database, event)
+        await invalidate_pages(self.database.with_timeout(timeout), event)
         # 2. Match events: recorded once per pair, published after they committed.
         await self.watcher.handle(event, timeout=timeout)
         # 3. Request updates, last: a retry of the steps above does not send them again.
@@ -176,14 +177,15 @@ class ChangeConsumer:
 
     async def _failed(self, change: Change, exc: Exception) -> None:
         attempts = change.attempts + 1
-        transient = isinstance(exc, Unavailable)
         try:
             dead = await change_log.fail(
                 self.database,
+                self.name,
                 change.id,
                 error=f"{type(exc).__name__}: {exc}",
                 backoff=self.settings.retry_delay(attempts),
-                max_attempts=None if transient else self.settings.max_attempts,
+                defect=not isinstance(exc, Unavailable),
+                max_attempts=self.settings.max_attempts,
             )
         except Exception:
             # The lease runs out and the change is tried again: nothing is lost.
@@ -234,11 +236,20 @@ class ChangeConsumer:
         keeper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await keeper
-        in_hand = [loop, *self._in_flight.values()]
-        _, unfinished = await asyncio.wait(in_hand, timeout=self.settings.drain)
-        if not unfinished:
-            return
+        deadline = asyncio.get_running_loop().time() + self.settings.drain
+        # The loop first: a claim it is making adds to the changes in hand.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(loop), self.settings.drain)
+        loop.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await loop
+        if self._in_flight:
+            left = max(0.0, deadline - asyncio.get_running_loop().time())
+            await asyncio.wait(list(self._in_flight.values()), timeout=left)
         held = list(self._in_flight)
+        if not held:
+            return
+        unfinished = list(self._in_flight.values())
         for task in unfinished:
             task.cancel()
         await asyncio.gather(*unfinished, return_exceptions=True)

@@ -29,14 +29,14 @@ CALL (p) {
     REMOVE r.resolvedBy
   }
   // Programmes keep keys as values: a draft's pairs and unmatched mentees, who drew a draft
-  // or proposed a pairing, who left feedback or logged a check-in. A draft loses the pairs
+  // or proposed a pairing, who left feedback, logged a check-in or completed a step. A draft loses the pairs
   // with them (a mentee whose mentor left is unmatched again); feedback and check-ins still
   // count, by the tombstone's hash, so a programme's figures do not move.
   CALL (p) {
     MATCH (d:CohortDraft)-[:PAIRS]->(x:DraftPair)
     WHERE p.key IN [x.mentee, x.mentor]
-    SET d.totalScore = d.totalScore - x.score,
-        d.unmatched = d.unmatched + [k IN [x.mentee] WHERE k <> p.key]
+    SET d.totalScore = coalesce(d.totalScore, 0.0) - coalesce(x.score, 0.0),
+        d.unmatched = coalesce(d.unmatched, []) + [k IN [x.mentee] WHERE k <> p.key]
     DETACH DELETE x
   }
   CALL (p) {
@@ -52,6 +52,10 @@ CALL (p) {
   CALL (p) {
     MATCH (n:Feedback|CheckIn {by: p.key})
     SET n.by = $hash
+  }
+  CALL (p) {
+    MATCH (s:GuidedStep {doneBy: p.key})
+    SET s.doneBy = $hash
   }
 }
 CALL (p) {

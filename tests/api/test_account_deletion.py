@@ -177,7 +177,8 @@ async def test_delete_account_leaves_no_trace_in_programmes(
     gql: GraphQLClient, app: Starlette, empty_graph: Database
 ) -> None:
     """Programmes keep person keys as values (a draft's pairs and unmatched mentees, who drew
-    a draft, who proposed a pairing, who left feedback or logged a check-in), written here by
+    a draft, who proposed a pairing, who left feedback, logged a check-in or completed a
+    step), written here by
     the product's own statements; the drafts lose the deleted person's pairs only."""
     await build(empty_graph, people=[mentor(KEY, capacity=3), mentor("mo"), person("ann"),
                                      person("cy")])  # fmt: skip
@@ -196,7 +197,11 @@ async def test_delete_account_leaves_no_trace_in_programmes(
         "key": "pm1", "side": "MENTEE", "person": KEY, "rating": 4, "text": None})  # fmt: skip
     await empty_graph.write(statement("programmes/log_check_in"), {
         "key": "pm1", "checkIn": "ci1", "person": KEY, "on": None, "note": "n"})  # fmt: skip
-    assert len(await _store_holds(empty_graph, KEY)) >= 6
+    await empty_graph.write(statement("programmes/start_mentorship"), {
+        "key": "pm1", "steps": [{"index": 0, "title": "Meet", "week": 1}]})  # fmt: skip
+    await empty_graph.write(statement("programmes/complete_step"), {
+        "key": "pm1", "index": 0, "person": KEY})  # fmt: skip
+    assert len(await _store_holds(empty_graph, KEY)) >= 7
 
     await gql.data(DELETE, as_=KEY)
     await app.state.events.drain()

@@ -249,7 +249,7 @@ async def test_a_timed_out_change_is_retried_with_more_time_never_parked_and_del
     consumer = await _consumer(empty_graph, short)
     async with _sequence_locked(settings):
         await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
-        deadline = time.monotonic() + 300  # the driver retries a lock wait for up to 30 s
+        deadline = time.monotonic() + 300
         while (await _attempts(empty_graph))[0] <= short.max_attempts:
             assert time.monotonic() < deadline, "the change was not retried"
             await consumer.step()
