@@ -333,14 +333,15 @@ async def test_a_slow_change_holds_only_its_own_place(
 async def test_a_change_that_outlasts_its_lease_keeps_it(
     empty_graph: Database, settings: Settings
 ) -> None:
-    """The change waits on the test's lock for three of its leases; the consumer renews its
-    lease meanwhile, so another consumer never claims it."""
+    """The change waits on the test's lock for two of its leases; the consumer renews its
+    lease every quarter lease meanwhile (a renewal may stall for 7 s on a busy machine), so
+    another consumer never claims it."""
     await _graph(empty_graph)
-    leased = dataclasses.replace(FAST, lease=4.0, timeout=120.0, drain=0.5)
+    leased = dataclasses.replace(FAST, lease=10.0, timeout=120.0, drain=0.5)
     consumer = await _consumer(empty_graph, leased)
     async with _sequence_locked(settings):
         change = await _stuck_change(empty_graph, consumer)
-        until = time.monotonic() + 3 * leased.lease
+        until = time.monotonic() + 2 * leased.lease
         while time.monotonic() < until:
             assert await change_log.claim(empty_graph, "other", limit=10, lease=30) == []
             await asyncio.sleep(0.2)
