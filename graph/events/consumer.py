@@ -247,12 +247,13 @@ class ChangeConsumer:
             left = max(0.0, deadline - asyncio.get_running_loop().time())
             await asyncio.wait(list(self._in_flight.values()), timeout=left)
         held = list(self._in_flight)
-        if not held:
-            return
         unfinished = list(self._in_flight.values())
         for task in unfinished:
             task.cancel()
         await asyncio.gather(*unfinished, return_exceptions=True)
+        await self.watcher.close()
+        if not held:
+            return
         logger.warning("released %d changes in hand at shutdown", len(held))
         with contextlib.suppress(Exception):
             await change_log.release(self.database, self.name, held)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -191,6 +192,19 @@ class GroupRecorder:
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._flush())
         return await future
+
+    async def close(self) -> None:
+        """Stop recording: a transaction in progress is cancelled (rolled back), and every
+        recording still waiting fails with `CancelledError`. For shutdown, once the callers
+        have been cancelled; a change whose recording is cut short is applied again."""
+        flusher, self._flusher = self._flusher, None
+        if flusher is not None and not flusher.done():
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+        waiting, self._waiting = self._waiting, []
+        for left in waiting:
+            left.future.cancel()
 
     async def _flush(self) -> None:
         while self._waiting:

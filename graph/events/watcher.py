@@ -99,6 +99,10 @@ class MatchWatcher:
             recorded.extend(new)
         return recorded
 
+    async def close(self) -> None:
+        """Cancel a recording in progress (at shutdown, after the changes in hand)."""
+        await self.recorder.close()
+
     async def affected_pairs(self, event: DomainEvent, database: Database) -> list[Pair]:
         if isinstance(event, MentorChanged):
             return await self._mentees_near(event.mentor, database)

@@ -6,4 +6,5 @@ MATCH (p:Person {key: row.person})
 MATCH (b:Person {key: row.blocked})
 MERGE (p)-[x:BLOCKED]->(b)
 ON CREATE SET x.at = datetime()
+SET p:InBlock, b:InBlock
 RETURN count(*) AS count

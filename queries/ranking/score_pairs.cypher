@@ -24,8 +24,7 @@ WITH DISTINCT me, m
 WITH me, m, {{free_capacity(m)}} AS free
 WHERE free > 0
 WITH me, collect({mentor: m, free: free}) AS mentors
-// The mentee's side of the social signal, once per mentee: the connections it expands and
-// what three-step walks spread to the people beyond them.
+// The mentee's side of the social signal, once per mentee: the connections it expands.
 CALL (me) {
   OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
   WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
@@ -35,26 +34,31 @@ CALL (me) {
   WITH z, degree WHERE z IS NOT NULL AND degree <= $hubDegreeCap
   RETURN collect({person: z, degree: degree}) AS expanded
 }
-CALL (me, expanded) {
+UNWIND mentors AS candidate
+WITH me, expanded, candidate.mentor AS m, candidate.free AS free
+// Walks that end at this mentor only: two steps through a connection it knows, and three
+// steps through a person both a connection and the mentor know. Only the people next to
+// the mentor are weighed (their visible degree), not everyone the mentee's connections
+// know, which is what makes a pair cheaper than a ranking.
+CALL (m, expanded) {
+  UNWIND expanded AS x
+  WITH x.person AS z, x.degree AS degree
+  MATCH (z)-[:KNOWS]-(m)
+  RETURN coalesce(sum(1.0 / degree), 0.0) AS twoSteps
+}
+CALL (me, m, expanded) {
   UNWIND expanded AS x
   WITH x.person AS z, x.degree AS degree
   WHERE $thirdHopDecay > 0
   MATCH (z)-[:KNOWS]-(y:Person)
+  MATCH (y)-[:KNOWS]-(m)
   WHERE y <> me AND {{visible_to(me, y)}}
   WITH y, sum(1.0 / degree) AS resource
   WITH y, resource, {{visible_degree(me, y)}} AS degree
   WHERE degree <= $hubDegreeCap
-  RETURN collect({person: y, spread: resource / degree}) AS beyond
+  RETURN coalesce(sum(resource / degree), 0.0) AS threeSteps
 }
-UNWIND mentors AS candidate
-WITH me, expanded, beyond, candidate.mentor AS m, candidate.free AS free
-CALL (m, expanded, beyond) {
-  UNWIND [x IN expanded | {person: x.person, worth: 1.0 / x.degree}]
-         + [y IN beyond | {person: y.person, worth: $thirdHopDecay * y.spread}] AS walk
-  WITH walk.person AS z, walk.worth AS worth
-  MATCH (z)-[:KNOWS]-(m)
-  RETURN coalesce(sum(worth), 0.0) AS social
-}
+WITH me, m, free, twoSteps + $thirdHopDecay * threeSteps AS social
 CALL (me, m) {
   MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
   MATCH (m)-[h:CAN_TEACH]->(s:Skill)

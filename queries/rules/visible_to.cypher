@@ -3,9 +3,13 @@
 // person everyone, a CONNECTIONS person their connections, a PRIVATE person nobody else.
 // A null `viewer` (an anonymous caller, or a key that is not a person) sees PUBLIC people.
 // Every statement that returns, counts or scores people relative to someone applies it.
+// The block is looked for only when the viewer is labelled :InBlock, which every writer of
+// a BLOCKED relationship sets on both its ends (docs/model.md): a label check costs nothing,
+// where looking for a relationship between two people costs a scan of one's relationships,
+// and the rule runs for every person a ranking walks through.
 // Arguments: viewer (a Person or null), person (a Person).
 ({{viewer}} IS NOT NULL AND {{viewer}} = {{person}})
-OR (NOT EXISTS { ({{viewer}})-[:BLOCKED]-({{person}}) }
+OR ((NOT {{viewer}}:InBlock OR NOT EXISTS { ({{viewer}})-[:BLOCKED]-({{person}}) })
     AND ({{person}}.visibility = 'PUBLIC'
          OR ({{person}}.visibility = 'CONNECTIONS'
              AND EXISTS { ({{viewer}})-[:KNOWS]-({{person}}) })))

@@ -10,6 +10,7 @@ MATCH (b:Person {key: $blocked})
 WITH a, b, NOT EXISTS { (a)-[:BLOCKED]->(b) } AS created
 MERGE (a)-[x:BLOCKED]->(b)
 ON CREATE SET x.at = datetime(), x.reason = $reason
+SET a:InBlock, b:InBlock
 WITH a, b, created
 CALL (a, b) {
   OPTIONAL MATCH (a)-[k:KNOWS]-(b)
