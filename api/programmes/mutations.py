@@ -169,8 +169,8 @@ class LogCheckInPayload:
 
 
 async def _mentorship(info: Info, key: str) -> ProgrammeMentorship:
-    (found,) = await pairings.get_pairings(info.context.database, [key])
-    assert found is not None  # the mutation has just written it
+    (found,) = await pairings.get_pairings(info.context.database, [key], info.context.viewer.key)
+    assert found is not None  # the mutation has just written it, as one of its sides
     return ProgrammeMentorship.from_record(found)
 
 

@@ -241,5 +241,6 @@ class Programme(Node):
         permission_classes=[IsProgrammeAdmin],
     )
     async def feedback(self, info: Info) -> ProgrammeFeedback:
-        found = await feedback.programme_feedback(info.context.database, self.key)
+        ctx = info.context
+        found = await feedback.programme_feedback(ctx.database, self.key, ctx.viewer_key())
         return ProgrammeFeedback.from_record(found)
