@@ -248,7 +248,8 @@ async def pairings_of_programme(
     pairs whose two people `viewer` may see."""
     params = {
         "programme": programme,
-        **viewer.params(),
+        # The member's rule for everyone (rules/programme_shows): no global-admin override.
+        "viewer": viewer.key,
         "all": admin,
         "state": state,
         **window.bounds(),
