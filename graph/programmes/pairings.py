@@ -137,12 +137,20 @@ def _check_pair(pair: Pair, row: dict[str, Any], wanted: int) -> None:
 
 
 async def get_pairings(
-    database: Database, keys: Sequence[str], viewer: str | None
+    database: Database, keys: Sequence[str], viewer: str | None, *, listed: bool = False
 ) -> list[Pairing | None]:
-    """Programme mentorships by key, each as `viewer` may see it (`_seen`): `None` for one
-    they may not, as for a key that is nobody's."""
+    """Programme mentorships by key, each as `viewer` may act on it (`_seen`), or with
+    `listed` only where `Programme.mentorships` lists it for them (`_listed`): `None` for
+    one they may not, as for a key that is nobody's."""
     rows = await database.read(_GET_PAIRINGS, {"keys": list(keys), "viewer": viewer})
-    return [_seen(row, viewer) for row in rows]
+    return [(_listed if listed else _seen)(row, viewer) for row in rows]
+
+
+def _listed(row: dict[str, Any], viewer: str | None) -> Pairing | None:
+    """As `pairings_of_programme` lists it: in a programme the viewer may see, their own or
+    any for its admins, and only when they may see both sides."""
+    pairing = _seen(row, viewer)
+    return pairing if pairing is not None and row["visible"] and row["shown"] else None
 
 
 def _seen(row: dict[str, Any], viewer: str | None) -> Pairing | None:

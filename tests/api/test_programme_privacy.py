@@ -158,13 +158,14 @@ async def test_a_second_admin_sees_a_programme_as_if_a_hidden_person_never_took_
         await _run_mentorships(
             empty_graph, programme, tuple(Pair(mentor=m, mentee=e) for e, m in run)
         )
-    hidden_pairings = [
-        p.key
+    pairing_sides = {  # each hidden mentorship, and its hidden side, who sees both sides
+        p.key: p.mentee if p.mentee == HIDDEN_MENTEE else p.mentor
         for p in await pairings_of_programme(
             empty_graph, keys[True], Viewer(ADMIN), Window(20), admin=True, state=None
         )
         if {p.mentor, p.mentee} & {HIDDEN_MENTEE, HIDDEN_MENTOR}
-    ]
+    }
+    hidden_pairings = list(pairing_sides)
     assert len(hidden_pairings) == 2
     drafts = {
         hidden: (await draft_assignment(empty_graph, programme, ADMIN, spread=0)).key
@@ -199,6 +200,16 @@ async def test_a_second_admin_sees_a_programme_as_if_a_hidden_person_never_took_
         for pairing in hidden_pairings:
             answer = await gql.send(document, {"m": pairing}, as_=SECOND)
             assert _same(answer, pairing) == _same(absent, "pm-absent"), (name, pairing)
+    node = "query($id: ID!) { node(id: $id) { id } }"
+    absent_id = global_id("ProgrammeMentorship", "pm-absent")
+    absent = await gql.send(node, {"id": absent_id}, as_=SECOND)
+    assert absent["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    for pairing in hidden_pairings:
+        hidden_id = global_id("ProgrammeMentorship", pairing)
+        answer = await gql.send(node, {"id": hidden_id}, as_=SECOND)
+        assert _same(answer, hidden_id) == _same(absent, absent_id), ("node", pairing)
+        seen = await gql.data(node, {"id": hidden_id}, as_=pairing_sides[pairing])
+        assert seen["node"] == {"id": hidden_id}, "the hidden mentorship is someone's"
     proposed = await pairings_of_programme(
         empty_graph, keys[True], Viewer(ADMIN), Window(20), admin=True, state="PROPOSED"
     )
