@@ -7,7 +7,10 @@
 OPTIONAL MATCH (viewer:Person {key: $viewer})
 MATCH (:CohortDraft {key: $draft})-[:PAIRS]->(x:DraftPair)
 WHERE ($after IS NULL OR x.mentee > $after) AND ($before IS NULL OR x.mentee < $before)
-  AND {{draft_pair_shown(viewer, x)}}
+// Sorted first, so that the rule is asked of no more pairs than the page needs.
+WITH viewer, x
+ORDER BY x.mentee {{ASC|DESC}}
+WHERE {{draft_pair_shown(viewer, x)}}
 RETURN x.mentee AS mentee, x.mentor AS mentor, x.score AS score,
        x.signalValues AS signalValues, x.signalShares AS signalShares
 ORDER BY x.mentee {{ASC|DESC}}
