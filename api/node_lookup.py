@@ -19,7 +19,7 @@ from api.mentorships.types import MentorshipRequest
 from api.node import Node, parse_global_id, read_pair_key
 from api.people.types import Person
 from api.programmes.assignment_types import CohortDraft
-from api.programmes.types import Programme
+from api.programmes.types import Programme, ProgrammeMentorship
 from api.safety.types import Report
 from api.skills.types import Skill
 from graph.database import Database
@@ -29,6 +29,7 @@ from graph.events.store import get_match_event
 from graph.mentorships import get_requests
 from graph.people import get_profile
 from graph.programmes.drafts import get_draft
+from graph.programmes.pairings import get_pairings
 from graph.programmes.programmes import get_programmes
 from graph.ranking.matches import mentor_match
 from graph.ranking.suggestions import suggested_connection
@@ -95,6 +96,14 @@ async def _cohort_draft(info: Info, key: str) -> Node | None:
     return CohortDraft.from_record(found)
 
 
+async def _programme_mentorship(info: Info, key: str) -> Node | None:
+    """As `Programme.mentorships` lists it: the viewer's own, or any for the programme's
+    admins, only in a programme they may see and when they may see both sides."""
+    ctx = info.context
+    (found,) = await get_pairings(ctx.database, [key], ctx.viewer.key, listed=True)
+    return ProgrammeMentorship.from_record(found) if found else None
+
+
 def _ranked_pair(
     rank: Callable[[Database, str, str], Awaitable[R | None]],
     to_node: Callable[[R, str], Node],
@@ -141,6 +150,7 @@ LOOKUPS: dict[str, Callable[[Info, str], Awaitable[Node | None]]] = {
     "MentorMatchEvent": _mentor_match_event,
     "Programme": _programme,
     "CohortDraft": _cohort_draft,
+    "ProgrammeMentorship": _programme_mentorship,
 }
 """Every type that implements `Node`, by name (a test holds this to the schema)."""
 

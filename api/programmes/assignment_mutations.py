@@ -8,37 +8,18 @@ from api import validation
 from api.context import Info
 from api.permissions import IsAuthenticated
 from api.programmes.assignment_types import CohortDraft
+from api.programmes.mutations import ProgrammeKeyInput
 from graph.programmes import drafts
 from graph.programmes.assignment import DEFAULT_SPREAD
 
 
 @strawberry.input
-class DraftCohortAssignmentInput:
-    programme: str = strawberry.field(description="The programme's key.")
+class DraftCohortAssignmentInput(ProgrammeKeyInput):
     spread: float = strawberry.field(
         default=DEFAULT_SPREAD,
         description="How strongly to spread demand over mentors (0: the plain maximum of the "
         "total score).",
     )
-
-    def __post_init__(self) -> None:
-        validation.key(self.programme, field="programme")
-
-
-@strawberry.input
-class EditCohortAssignmentInput:
-    draft: str = strawberry.field(description="The draft's key.")
-    mentee: str
-    mentor: str | None = strawberry.field(
-        default=None,
-        description="The mentor to pair the mentee with; none leaves the mentee unmatched.",
-    )
-
-    def __post_init__(self) -> None:
-        validation.key(self.draft, field="draft")
-        validation.key(self.mentee, field="mentee")
-        if self.mentor is not None:
-            validation.key(self.mentor, field="mentor")
 
 
 @strawberry.input
@@ -47,6 +28,22 @@ class PublishCohortAssignmentInput:
 
     def __post_init__(self) -> None:
         validation.key(self.draft, field="draft")
+
+
+@strawberry.input
+class EditCohortAssignmentInput(PublishCohortAssignmentInput):
+    # The draft's key, checked, as publishing takes it; then the pair.
+    mentee: str
+    mentor: str | None = strawberry.field(
+        default=None,
+        description="The mentor to pair the mentee with; none leaves the mentee unmatched.",
+    )
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        validation.key(self.mentee, field="mentee")
+        if self.mentor is not None:
+            validation.key(self.mentor, field="mentor")
 
 
 @strawberry.type

@@ -62,14 +62,20 @@ class CohortDraft(Node):
     programme: str = strawberry.field(description="The programme's key.")
     state: CohortDraftState
     created_at: dt.datetime
-    total_score: float = strawberry.field(description="The sum of its pairs' scores.")
-    pair_count: int
+    total_score: float = strawberry.field(
+        description="The sum of the scores of its pairs you may see."
+    )
+    pair_count: int = strawberry.field(
+        description="How many pairs it holds that you may see: a pair with someone hidden "
+        "from you is not there for you."
+    )
     spread: float = strawberry.field(
         description="How strongly demand was spread over mentors: each further mentee of one "
         "mentor counted this share of a typical match less (docs/programmes.md)."
     )
     unmatched_count: int = strawberry.field(
-        description="How many of the cohort's mentees this draft leaves without a mentor."
+        description="How many of the cohort's mentees you may see this draft leaves without "
+        "a mentor you may see."
     )
 
     @classmethod
@@ -85,8 +91,9 @@ class CohortDraft(Node):
             unmatched_count=len(record.unmatched),
         )
 
-    @strawberry.field(description="The draft's pairs, by mentee key.")
+    @strawberry.field(description="The draft's pairs you may see, by mentee key.")
     @paged(read_key)
     async def pairs(self, info: Info, window: Window[str]) -> Connection[CohortPair]:
-        found = await drafts.draft_pairs(info.context.database, self.key, window)
+        ctx = info.context
+        found = await drafts.draft_pairs(ctx.database, self.key, ctx.viewer_key(), window)
         return connection(found, window, lambda p: (p.mentee,), CohortPair.from_record)

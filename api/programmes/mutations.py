@@ -40,19 +40,27 @@ class ProgrammeAddition(Enum):
 
 
 @strawberry.input
-class ProgrammePersonInput:
+class ProgrammeKeyInput:
+    """The shape of every input that names one programme: its key, checked."""
+
     programme: str = strawberry.field(description="The programme's key.")
+
+    def __post_init__(self) -> None:
+        validation.key(self.programme, field="programme")
+
+
+@strawberry.input
+class ProgrammePersonInput(ProgrammeKeyInput):
     person: str = strawberry.field(description="The person's key.")
     as_: ProgrammeAddition = strawberry.field(name="as")
 
     def __post_init__(self) -> None:
-        validation.key(self.programme, field="programme")
+        super().__post_init__()
         validation.key(self.person, field="person")
 
 
 @strawberry.input
-class JoinProgrammeInput:
-    programme: str = strawberry.field(description="The programme's key.")
+class JoinProgrammeInput(ProgrammeKeyInput):
     role: ProgrammeRole
     capacity: int | None = strawberry.field(
         default=None, description="A mentor's places in this programme (1 to 20)."
@@ -62,19 +70,11 @@ class JoinProgrammeInput:
     )
 
     def __post_init__(self) -> None:
-        validation.key(self.programme, field="programme")
+        super().__post_init__()
         if len(self.goals) > MAX_GOALS:
             raise BadInput(f"at most {MAX_GOALS} goals", field="goals")
         for goal in self.goals:
             validation.key(goal, field="goals")
-
-
-@strawberry.input
-class ProgrammeKeyInput:
-    programme: str = strawberry.field(description="The programme's key.")
-
-    def __post_init__(self) -> None:
-        validation.key(self.programme, field="programme")
 
 
 @strawberry.input
@@ -93,14 +93,10 @@ class ProposedPair:
 
 
 @strawberry.input
-class ProposePairsInput:
-    programme: str = strawberry.field(description="The programme's key.")
+class ProposePairsInput(ProgrammeKeyInput):
     pairs: list[ProposedPair] = strawberry.field(
         description=f"1 to {pairings.MAX_PAIRS} pairs, proposed all together or not at all."
     )
-
-    def __post_init__(self) -> None:
-        validation.key(self.programme, field="programme")
 
 
 @strawberry.input
@@ -169,8 +165,8 @@ class LogCheckInPayload:
 
 
 async def _mentorship(info: Info, key: str) -> ProgrammeMentorship:
-    (found,) = await pairings.get_pairings(info.context.database, [key])
-    assert found is not None  # the mutation has just written it
+    (found,) = await pairings.get_pairings(info.context.database, [key], info.context.viewer.key)
+    assert found is not None  # the mutation has just written it, as one of its sides
     return ProgrammeMentorship.from_record(found)
 
 

@@ -68,9 +68,10 @@ class CheckIn:
 
 @strawberry.type(
     description="A pair inside a programme: proposed by an admin, answered by both, then run "
-    "through its guided steps. Seen by its two sides and the programme's admins."
+    "through its guided steps. Seen by its two sides and the programme's admins who may see "
+    "both."
 )
-class ProgrammeMentorship:
+class ProgrammeMentorship(Node):
     record: strawberry.Private[pairings.Pairing]
     key: str
     state: ProgrammeMentorshipState
@@ -241,5 +242,6 @@ class Programme(Node):
         permission_classes=[IsProgrammeAdmin],
     )
     async def feedback(self, info: Info) -> ProgrammeFeedback:
-        found = await feedback.programme_feedback(info.context.database, self.key)
+        ctx = info.context
+        found = await feedback.programme_feedback(ctx.database, self.key, ctx.viewer_key())
         return ProgrammeFeedback.from_record(found)

@@ -9,6 +9,11 @@ unmatched, within the places left) and proposed through `pairings.propose_in` (w
 checks the ranking's exclusions and the programme's capacity), and the draft is
 PUBLISHED. Nobody is asked anything before that. Only the programme's admins (`ADMINS`)
 touch its drafts, and only while it is OPEN, as for proposals.
+
+Each admin reads and changes a draft as they may see its people
+(`queries/rules/cohort_draft_shown.cypher`): a pair with someone hidden from them is not
+there, counts in no total, and cannot be removed; its mentee, when visible, is unmatched.
+Publishing proposes the pairs the publisher sees; the others leave the draft unproposed.
 """
 
 from __future__ import annotations
@@ -58,9 +63,12 @@ class CohortDraft:
     created_at: dt.datetime
     state: DraftState
     total_score: float
+    """The sum of the scores of the pairs the reader may see."""
     pairs: int
+    """How many pairs the reader may see."""
     unmatched: tuple[str, ...]
-    """The cohort's mentees this draft leaves without a mentor, by key."""
+    """The cohort's mentees this draft leaves without a mentor that the reader may see, by
+    key (a mentee whose mentor is hidden from them among them)."""
     spread: float
 
     @classmethod
@@ -156,7 +164,7 @@ async def draft_assignment(
 async def get_draft(database: Database, key: str, admin: str) -> CohortDraft:
     """The draft, for an admin of its programme (NOT_FOUND, as for a key that is nobody's,
     for anyone else who may not see the programme; FORBIDDEN for one who may)."""
-    (row,) = await database.read(_GET_DRAFTS, {"keys": [key]})
+    (row,) = await database.read(_GET_DRAFTS, {"keys": [key], "viewer": admin})
     draft = _found(row, key)
     (programme,) = await get_programmes(database, [draft.programme], Viewer(admin))
     if programme is None:
@@ -166,12 +174,14 @@ async def get_draft(database: Database, key: str, admin: str) -> CohortDraft:
     return draft
 
 
-async def draft_pairs(database: Database, key: str, window: Window[str]) -> list[DraftPair]:
-    """A page of the draft's pairs by mentee key (`window.limit` at most); the caller has
-    read the draft through `get_draft`."""
+async def draft_pairs(
+    database: Database, key: str, admin: str, window: Window[str]
+) -> list[DraftPair]:
+    """A page of the draft's pairs that `admin` may see, by mentee key (`window.limit` at
+    most); the caller has read the draft through `get_draft`."""
     rows = await database.read(
         _DRAFT_PAIRS.reading(backward=window.backward),
-        {"draft": key, **window.bounds(), "limit": window.limit},
+        {"draft": key, "viewer": admin, **window.bounds(), "limit": window.limit},
     )
     return [DraftPair.from_row(row) for row in rows]
 
@@ -196,7 +206,7 @@ async def move_pair(
             raise NotFound(f"no mentor {mentor!r} in this programme")
         if not scored:
             raise Conflict(f"the ranking does not allow {mentor!r} for {mentee!r}")
-        pairs = await _all_pairs(tx, draft)
+        pairs = await _all_pairs(tx, draft, admin)
         load = sum(p.mentor == mentor and p.mentee != mentee for p in pairs)
         if load + 1 > members.free[mentor]:
             raise Conflict(f"{mentor!r} has {members.free[mentor]} places in the programme")
@@ -206,6 +216,7 @@ async def move_pair(
             "mentor": mentor,
             "score": scored[0].candidate.score,
             **_signal_params(scored[0].signals),
+            "viewer": admin,
         }
         (row,) = await run(tx, _SET_PAIR, params)
         return CohortDraft.from_row(row["draft"])
@@ -218,7 +229,7 @@ async def remove_pair(database: Database, key: str, mentee: str, admin: str) -> 
 
     async def work(tx: AsyncManagedTransaction) -> CohortDraft:
         await _open_draft(tx, key, admin)
-        rows = await run(tx, _REMOVE_PAIR, {"draft": key, "mentee": mentee})
+        rows = await run(tx, _REMOVE_PAIR, {"draft": key, "mentee": mentee, "viewer": admin})
         if not rows:
             raise NotFound(f"no pair for {mentee!r} in this draft")
         return CohortDraft.from_row(rows[0]["draft"])
@@ -227,14 +238,16 @@ async def remove_pair(database: Database, key: str, mentee: str, admin: str) -> 
 
 
 async def publish_draft(database: Database, key: str, admin: str) -> CohortDraft:
-    """Propose every pair of the draft, all in one transaction, or none: CONFLICT naming
-    the mentees whose pair no longer fits the cohort, or else `propose_in`'s first
-    refusal (a pair the ranking's exclusions no longer allow, say)."""
+    """Propose every pair of the draft that `admin` may see, all in one transaction, or
+    none: CONFLICT naming the mentees whose pair no longer fits the cohort, or else
+    `propose_in`'s first refusal (a pair the ranking's exclusions no longer allow, say).
+    The pairs hidden from `admin` are not proposed and leave the draft: refusing them
+    would tell the publisher that someone hidden from them is in it."""
 
     async def work(tx: AsyncManagedTransaction) -> CohortDraft:
         draft = await _open_draft(tx, key, admin)
         members = await cohort(tx, draft.programme, admin)
-        pairs = await _all_pairs(tx, draft)
+        pairs = await _all_pairs(tx, draft, admin)
         load = Counter(p.mentor for p in pairs)
         waiting = set(members.mentees)
         stale = {p.mentee for p in pairs if p.mentee not in waiting}
@@ -247,7 +260,7 @@ async def publish_draft(database: Database, key: str, admin: str) -> CohortDraft
         if pairs:
             proposed = [Pair(mentor=p.mentor, mentee=p.mentee) for p in pairs]
             await propose_in(tx, draft.programme, admin, proposed)
-        (row,) = await run(tx, _PUBLISH_DRAFT, {"draft": key, "publishedBy": admin})
+        (row,) = await run(tx, _PUBLISH_DRAFT, {"draft": key, "viewer": admin})
         return CohortDraft.from_row(row["draft"])
 
     return await database.write_transaction(work)
@@ -266,7 +279,7 @@ def _found(row: dict[str, Any], key: str) -> CohortDraft:
 
 async def _open_draft(tx: AsyncManagedTransaction, key: str, admin: str) -> CohortDraft:
     """The draft, its programme locked, checked to be a DRAFT its caller may change."""
-    (row,) = await run(tx, _GET_DRAFTS, {"keys": [key]})
+    (row,) = await run(tx, _GET_DRAFTS, {"keys": [key], "viewer": admin})
     draft = _found(row, key)
     try:
         await _administer(tx, draft.programme, admin)
@@ -277,7 +290,16 @@ async def _open_draft(tx: AsyncManagedTransaction, key: str, admin: str) -> Coho
     return draft
 
 
-async def _all_pairs(tx: AsyncManagedTransaction, draft: CohortDraft) -> list[DraftPair]:
-    params = {"draft": draft.key, "after": None, "before": None, "limit": draft.pairs + 1}
+async def _all_pairs(
+    tx: AsyncManagedTransaction, draft: CohortDraft, admin: str
+) -> list[DraftPair]:
+    """Every pair of the draft that `admin` may see (`draft` was read for them)."""
+    params = {
+        "draft": draft.key,
+        "viewer": admin,
+        "after": None,
+        "before": None,
+        "limit": draft.pairs + 1,
+    }
     rows = await run(tx, _DRAFT_PAIRS.forward, params)
     return [DraftPair.from_row(row) for row in rows]

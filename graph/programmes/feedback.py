@@ -67,9 +67,11 @@ async def leave_feedback(
     await write_changes(database, work)
 
 
-async def programme_feedback(database: Database, programme: str) -> FeedbackSummary:
-    """What an admin may see of the programme's feedback (the caller checked they are one)."""
-    (row,) = await database.read(_FEEDBACK_OF_PROGRAMME, {"programme": programme})
+async def programme_feedback(database: Database, programme: str, admin: str) -> FeedbackSummary:
+    """What `admin` may see of the programme's feedback (the caller checked they are one):
+    pooled over the mentorships whose people they may all see."""
+    params = {"programme": programme, "viewer": admin}
+    (row,) = await database.read(_FEEDBACK_OF_PROGRAMME, params)
     people = int(row["people"])
     if not row["shown"]:
         return FeedbackSummary(answers=people, mean=None, distribution=None, texts=())

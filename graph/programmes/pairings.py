@@ -136,18 +136,43 @@ def _check_pair(pair: Pair, row: dict[str, Any], wanted: int) -> None:
         raise Conflict(f"{pair.mentor!r} has {row['capacity']} places in this programme")
 
 
-async def get_pairings(database: Database, keys: Sequence[str]) -> list[Pairing | None]:
-    rows = await database.read(_GET_PAIRINGS, {"keys": list(keys)})
-    return [Pairing.from_row(r["pairing"]) if r["pairing"] else None for r in rows]
+async def get_pairings(
+    database: Database, keys: Sequence[str], viewer: str | None, *, listed: bool = False
+) -> list[Pairing | None]:
+    """Programme mentorships by key, each as `viewer` may act on it (`_seen`), or with
+    `listed` only where `Programme.mentorships` lists it for them (`_listed`): `None` for
+    one they may not, as for a key that is nobody's."""
+    rows = await database.read(_GET_PAIRINGS, {"keys": list(keys), "viewer": viewer})
+    return [(_listed if listed else _seen)(row, viewer) for row in rows]
+
+
+def _listed(row: dict[str, Any], viewer: str | None) -> Pairing | None:
+    """As `pairings_of_programme` lists it: in a programme the viewer may see, their own or
+    any for its admins, and only when they may see both sides."""
+    pairing = _seen(row, viewer)
+    return pairing if pairing is not None and row["visible"] and row["shown"] else None
+
+
+def _seen(row: dict[str, Any], viewer: str | None) -> Pairing | None:
+    """The row's pairing if `viewer` may see it: either side always (what two people share
+    stays theirs), its programme's admins only when they may see both sides
+    (`rules/programme_pairing_shown`); nobody else."""
+    if row["pairing"] is None:
+        return None
+    pairing = Pairing.from_row(row["pairing"])
+    if viewer is not None and pairing.side_of(viewer) is not None:
+        return pairing
+    return pairing if row["admin"] and row["shown"] else None
 
 
 async def pairing_for(
     tx: AsyncManagedTransaction, key: str, person: str, *, sides_only: bool
 ) -> tuple[Pairing, Facts]:
     """The pairing under its programme's lock, if `person` may see it: either side, and
-    (unless `sides_only`) its programme's admins. An admin where only a side may act is
-    FORBIDDEN; anyone else gets NOT_FOUND, as for a key that is nobody's."""
-    (row,) = await run(tx, _GET_PAIRINGS, {"keys": [key]})
+    its programme's admins who may see both sides (`_seen`). An admin where only a side may
+    act is FORBIDDEN; anyone else, an admin from whom a side is hidden included, gets
+    NOT_FOUND, as for a key that is nobody's."""
+    (row,) = await run(tx, _GET_PAIRINGS, {"keys": [key], "viewer": person})
     if row["pairing"] is None:
         raise NotFound(f"no programme mentorship {key!r}")
     pairing = Pairing.from_row(row["pairing"])
@@ -156,7 +181,7 @@ async def pairing_for(
     except NotFound:
         raise NotFound(f"no programme mentorship {key!r}") from None
     if pairing.side_of(person) is None:
-        if not facts.admin:
+        if _seen(row, person) is None:
             raise NotFound(f"no programme mentorship {key!r}")
         if sides_only:
             raise Forbidden("only the mentor and the mentee of this mentorship may do that")
@@ -231,7 +256,8 @@ async def pairings_of_programme(
     pairs whose two people `viewer` may see."""
     params = {
         "programme": programme,
-        **viewer.params(),
+        # The member's rule for everyone (rules/programme_shows): no global-admin override.
+        "viewer": viewer.key,
         "all": admin,
         "state": state,
         **window.bounds(),

@@ -296,7 +296,8 @@ async def members_of_programme(
     params = {
         "programme": programme,
         "role": role,
-        **viewer.params(),
+        # The member's rule for everyone (rules/programme_shows): no global-admin override.
+        "viewer": viewer.key,
         **window.bounds(),
         "limit": window.limit,
     }

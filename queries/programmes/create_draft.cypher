@@ -4,8 +4,8 @@
 //   $pairs (list of {mentee, mentor, score, values, shares}: values and shares of the
 //   signals in graph.ranking.signals.SIGNAL_NAMES order), $unmatched (mentee keys),
 //   $spread.
-// Returns: draft (map of properties).
-// Indexes: cohort_draft_key, cohort_draft_programme.
+// Returns: draft (as the admin who drew it sees it, rules/cohort_draft_shown).
+// Indexes: cohort_draft_key, cohort_draft_programme, person_key.
 OPTIONAL MATCH (old:CohortDraft {programme: $programme, state: 'DRAFT'})
 SET old.state = 'DISCARDED'
 WITH count(old) AS discarded
@@ -22,4 +22,6 @@ CALL (d) {
     signalValues: pair.values, signalShares: pair.shares
   })
 }
-RETURN d { .*, pairs: COUNT { (d)-[:PAIRS]->() } } AS draft
+WITH d
+OPTIONAL MATCH (viewer:Person {key: $createdBy})
+RETURN {{cohort_draft_shown(viewer, d)}} AS draft

@@ -206,5 +206,5 @@ async def test_delete_account_leaves_no_trace_in_programmes(
     await gql.data(DELETE, as_=KEY)
     await app.state.events.drain()
     assert await _store_holds(empty_graph, KEY) == []
-    pairs = await draft_pairs(empty_graph, "d1", Window(10))
+    pairs = await draft_pairs(empty_graph, "d1", "ann", Window(10))
     assert [(p.mentee, p.mentor, p.score) for p in pairs] == [("cy", "mo", 2.0)]

@@ -25,7 +25,8 @@ from api.schema import build_schema
 from graph.database import Database
 from graph.events.store import NewMatch, event_key, record_matches
 from graph.programmes.drafts import draft_assignment
-from graph.programmes.programmes import create_programme, set_programme_state
+from graph.programmes.pairings import Pair, propose_pairs
+from graph.programmes.programmes import create_programme, join_programme, set_programme_state
 from graph.ranking.signals import Signal
 from graph.registry import statement
 from graph.server.stats import content_hash
@@ -218,7 +219,9 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
 ) -> None:
     """`node(id:)` applies each type's own visibility: a hidden person, a request between two
     others, a report to a member, another's match or event, a match or an event whose mentor
-    the viewer may not see, are NOT_FOUND exactly as an ID that is nobody's."""
+    the viewer may not see, a programme mentorship of others or, in the viewer's own
+    programme, with a side hidden from them, are NOT_FOUND exactly as an ID that is
+    nobody's."""
     await _graph(empty_graph)
     request = 'mutation { requestMentorship(input: {mentor: "t-blocked"}) { request { key } } }'
     others = (await gql.data(request, as_=FRIEND))["requestMentorship"]["request"]["key"]
@@ -248,6 +251,21 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
     for programme in (members_only.key, public.key):
         await set_programme_state(empty_graph, programme, FRIEND, "OPEN")
         drafts.append((await draft_assignment(empty_graph, programme, FRIEND)).key)
+    await join_programme(empty_graph, public.key, "t-open", role="MENTOR", capacity=2, goals=())
+    await join_programme(empty_graph, public.key, "t-between", role="MENTEE", capacity=None,
+                         goals=())  # fmt: skip
+    (others_pairing,) = await propose_pairs(
+        empty_graph, public.key, FRIEND, [Pair(mentor="t-open", mentee="t-between")]
+    )
+    own = await create_programme(
+        empty_graph, VIEWER, name="Mine", template="CAREER", starts_on=dt.date(2026, 1, 5),
+        ends_on=None, visibility="PUBLIC",
+    )  # fmt: skip
+    await set_programme_state(empty_graph, own.key, VIEWER, "OPEN")
+    # Proposed before the viewer blocked its mentor: the statement, as propose_in would have.
+    await empty_graph.write(statement("programmes/create_proposals"), {
+        "programme": own.key, "viewer": VIEWER,
+        "pairs": [{"key": "pm-hidden-side", "mentor": "t-blocked", "mentee": FRIEND}]})  # fmt: skip
     hidden = {
         "Person": HIDDEN,
         "MentorshipRequest": (others,),
@@ -263,6 +281,9 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
         # One of a programme the viewer may not see, one of a programme they see but do
         # not admin.
         "CohortDraft": tuple(drafts),
+        # One of others in a programme the viewer sees, one of the viewer's own programme
+        # whose mentor they blocked.
+        "ProgrammeMentorship": (others_pairing.key, "pm-hidden-side"),
     }
     assert set(hidden) | {"Skill", "Employer"} == set(LOOKUPS), "Skill, Employer: public"
     absent_keys = {
@@ -285,7 +306,9 @@ async def test_node_answers_a_hidden_object_as_an_absent_id(
                              global_id("ConnectionSuggestion", pair_key(FRIEND, "t-open")),
                              global_id("MentorMatchEvent", event_key(FRIEND, "t-open")),
                              global_id("Programme", members_only.key),
-                             *(global_id("CohortDraft", key) for key in drafts)],
+                             *(global_id("CohortDraft", key) for key in drafts),
+                             global_id("ProgrammeMentorship", others_pairing.key),
+                             global_id("ProgrammeMentorship", "pm-hidden-side")],
         (VIEWER, "member"): [global_id("MentorMatchEvent", event_key(VIEWER, "t-open"))],
         ("boss", "admin"): [global_id("Report", filed)],
     }  # fmt: skip

@@ -17,7 +17,7 @@ from tests.graph.programmes.cohort import ADMIN, assignment_cohort, proposals
 
 
 async def pairs_of(database: Database, key: str) -> dict[str, str]:
-    found = await drafts.draft_pairs(database, key, Window(100))
+    found = await drafts.draft_pairs(database, key, ADMIN, Window(100))
     return {pair.mentee: pair.mentor for pair in found}
 
 

@@ -153,10 +153,10 @@ async def test_feedback_shows_only_a_count_below_three_people(empty_graph: Datab
     await leave_feedback(empty_graph, ann, "ann", rating=5, text="great")
     await leave_feedback(empty_graph, ann, "mo", rating=4, text="keen")
     await leave_feedback(empty_graph, bob, "mo", rating=2, text=None)  # mo again: still 2 people
-    two = await programme_feedback(empty_graph, key)
+    two = await programme_feedback(empty_graph, key, "ada")
     assert (two.answers, two.mean, two.distribution, two.texts) == (2, None, None, ())
     await leave_feedback(empty_graph, bob, "bob", rating=1, text="late")
-    three = await programme_feedback(empty_graph, key)
+    three = await programme_feedback(empty_graph, key, "ada")
     assert (three.answers, three.mean, three.distribution, three.texts) == (
         3, 3.0, (1, 1, 0, 1, 1), ("great", "keen", "late")
     )  # fmt: skip
