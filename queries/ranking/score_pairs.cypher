@@ -24,10 +24,19 @@ WITH DISTINCT me, m
 WITH me, m, {{free_capacity(m)}} AS free
 WHERE free > 0
 WITH me, collect({mentor: m, free: free}) AS mentors
-// The mentee's side of the social signal, once per mentee: the connections it expands.
+// The mentee's side of the social signal, once per mentee. The ranking expands the mentee's
+// connections lowest visible degree first, at most $hubDegreeCap of them, none of a degree
+// above it. When the mentee sees no more connections than that (nearly always), the limit
+// takes nobody out, so a pair needs the degrees of only the connections it shares with the
+// mentor; the whole list is read only when the limit bites or three-step walks need it.
 CALL (me) {
   OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
   WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
+  RETURN count(z) <= $hubDegreeCap AS everyone
+}
+CALL (me, everyone) {
+  OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
+  WHERE (NOT everyone OR $thirdHopDecay > 0) AND $socialWeight > 0 AND {{visible_to(me, z)}}
   WITH z, {{visible_degree(me, z)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
@@ -35,16 +44,28 @@ CALL (me) {
   RETURN collect({person: z, degree: degree}) AS expanded
 }
 UNWIND mentors AS candidate
-WITH me, expanded, candidate.mentor AS m, candidate.free AS free
+WITH me, everyone, expanded, candidate.mentor AS m, candidate.free AS free
 // Walks that end at this mentor only: two steps through a connection it knows, and three
 // steps through a person both a connection and the mentor know. Only the people next to
 // the mentor are weighed (their visible degree), not everyone the mentee's connections
 // know, which is what makes a pair cheaper than a ranking.
-CALL (m, expanded) {
-  UNWIND expanded AS x
-  WITH x.person AS z, x.degree AS degree
-  MATCH (z)-[:KNOWS]-(m)
-  RETURN coalesce(sum(1.0 / degree), 0.0) AS twoSteps
+CALL (me, m, everyone, expanded) {
+  CALL (me, m, everyone, expanded) {
+    WITH m, expanded WHERE NOT everyone OR $thirdHopDecay > 0
+    UNWIND expanded AS x
+    WITH x.person AS z, x.degree AS degree
+    MATCH (z)-[:KNOWS]-(m)
+    RETURN 1.0 / degree AS worth
+    UNION ALL
+    WITH me, m WHERE everyone AND $thirdHopDecay <= 0 AND $socialWeight > 0
+    MATCH (me)-[:KNOWS]-(z:Person)
+    MATCH (z)-[:KNOWS]-(m)
+    WHERE {{visible_to(me, z)}}
+    WITH z, {{visible_degree(me, z)}} AS degree
+    WHERE degree <= $hubDegreeCap
+    RETURN 1.0 / degree AS worth
+  }
+  RETURN coalesce(sum(worth), 0.0) AS twoSteps
 }
 CALL (me, m, expanded) {
   UNWIND expanded AS x
