@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.ranking_support import connect, former, machine_load, profile
+from graph.database import Database
 from graph.events.watcher import mentee_chunks
-from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
 from graph.ranking.types import Weights
 from graph.registry import statement
 from graph.settings import WatchSettings
@@ -30,7 +30,7 @@ from graph.settings import WatchSettings
 _NEAR = statement("events/mentees_near_mentor")
 
 
-async def _chunk_params(database: Any, mentor: str, watch: WatchSettings) -> dict[str, Any]:
+async def _chunk_params(database: Database, mentor: str, watch: WatchSettings) -> dict[str, Any]:
     near = {"mentor": mentor, "limit": watch.fanout, "hubDegreeCap": watch.hub_degree_cap}
     rows = await database.read(_NEAR, near)
     pairs = [(row["mentee"], mentor) for row in rows]
@@ -39,7 +39,7 @@ async def _chunk_params(database: Any, mentor: str, watch: WatchSettings) -> dic
         "pairs": [{"mentee": mentee, "mentor": m} for mentee, m in chunk],
         "seekersOnly": True,
         **Weights().params(),
-        "hubDegreeCap": DEFAULT_HUB_DEGREE_CAP,
+        "hubDegreeCap": watch.hub_degree_cap,
     }
 
 

@@ -228,20 +228,23 @@ async def test_pair_scores_agree_with_the_ranking(
         people=[
             seeker("ana"), seeker("bea"), person("z1"), person("z2"), person("z3"),
             person("z4"), person("y1"), person("p", visibility="PRIVATE"),
+            person("q", visibility="PRIVATE"), person("r"),
             mentor("m1"), mentor("m2", capacity=1), mentor("m3", visibility="CONNECTIONS"),
             mentor("m4", visibility="PRIVATE"), mentor("m5"), mentor("m6"),
         ],
         # With a cap of 3, ana expands z3, z4 (2 visible connections each) and z1 (3), not z2
-        # (3 visible: m5 blocks ana, p is PRIVATE); z4 leads on to y1, who knows m6.
+        # (3 visible: m5 blocks ana, p is PRIVATE); z4 leads on to y1, who knows m6. ana's
+        # connections q (PRIVATE) and r (whom ana blocks) know m1 and m6: hidden, they are
+        # neither expanded nor counted against the cap, so no walk passes through them.
         knows=knows(("ana", "z1"), ("z1", "m1"), ("z1", "m2"), ("ana", "z2"), ("z2", "m3"),
                     ("bea", "z2"), ("z2", "m5"), ("z2", "p"), ("bea", "m3"), ("ana", "z3"),
                     ("z3", "m6"), ("ana", "z4"), ("z4", "y1"), ("y1", "m6"), ("y1", "m1"),
-                    ("p", "z4")),
+                    ("p", "z4"), ("ana", "q"), ("q", "m1"), ("ana", "r"), ("r", "m6")),
         has_skill=[has("m1", "python", 3), has("m2", "django"), has("m5", "stats", 4),
                    has("m6", "ml", 2), has("m4", "ml")],
         wants_to_learn=[wants("ana", "django"), wants("ana", "ml", 3), wants("bea", "ml")],
         works_at=[stint("bea", "acme"), stint("m6", "acme")],
-        blocks=[{"person": "m5", "blocked": "ana"}],
+        blocks=[{"person": "m5", "blocked": "ana"}, {"person": "ana", "blocked": "r"}],
         mentors=[{"mentor": "m2", "mentee": "z2", "status": "ACTIVE", "since": None}],
     )  # fmt: skip
     mentors = [f"m{i}" for i in range(1, 7)]
