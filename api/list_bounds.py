@@ -10,6 +10,8 @@ when a list field of the schema has no bound.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Sequence
+from inspect import isawaitable
 from typing import Any
 
 from graphql import GraphQLField
@@ -28,7 +30,12 @@ class MaxItems(FieldExtension):
         """The items of a page, counted by the `first` above them."""
 
     def resolve(self, next_: SyncExtensionResolver, source: Any, info: Info, **kwargs: Any) -> Any:
-        return next_(source, info, **kwargs)[: self.limit]
+        items = next_(source, info, **kwargs)
+        return self._cut_later(items) if isawaitable(items) else items[: self.limit]
+
+    async def _cut_later(self, items: Awaitable[Sequence[Any]]) -> Sequence[Any]:
+        """A sync resolver's answer that was not there yet (`api.loaders.soon`)."""
+        return (await items)[: self.limit]
 
     async def resolve_async(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any

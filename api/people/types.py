@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from api.context import Info
 from api.employers.types import Employment
 from api.list_bounds import MaxItems
+from api.loaders import Soon, soon
 from api.lookahead import connection_parts
 from api.matches import resolvers as matches
 from api.matches.history import match_events as _match_events
@@ -92,36 +93,43 @@ class Person(Node):
         partners = await info.context.loaders.partners.load(viewer.key)
         return self.record.email if self.key in partners else None
 
+    # The nested parts a screen reads with its people answer at once (`api.loaders.soon`).
     @strawberry.field(
         description=f"Skills, strongest first (up to {MAX_SKILLS}).",
         extensions=[MaxItems(MAX_SKILLS)],
+        graphql_type=list[PersonSkill],
     )
-    async def skills(self, info: Info) -> list[PersonSkill]:
-        return [
-            PersonSkill.from_record(s) for s in await info.context.loaders.skills.load(self.key)
-        ]
+    def skills(self, info: Info) -> Soon[list[PersonSkill]]:
+        skills = info.context.loaders.skills.load(self.key)
+        return soon(skills, lambda found: [PersonSkill.from_record(s) for s in found])
 
     @strawberry.field(
         description="What this person wants to learn, most wanted first.",
         extensions=[MaxItems(MAX_LEARNING_GOALS)],
+        graphql_type=list[LearningGoal],
     )
-    async def learning_goals(self, info: Info) -> list[LearningGoal]:
-        goals = await info.context.loaders.learning_goals.load(self.key)
-        return [LearningGoal.from_record(goal) for goal in goals]
+    def learning_goals(self, info: Info) -> Soon[list[LearningGoal]]:
+        goals = info.context.loaders.learning_goals.load(self.key)
+        return soon(goals, lambda found: [LearningGoal.from_record(g) for g in found])
 
     @strawberry.field(
         description=f"Employment history, newest first (up to {MAX_EMPLOYMENT}).",
         extensions=[MaxItems(MAX_EMPLOYMENT)],
+        graphql_type=list[Employment],
     )
-    async def employment(self, info: Info) -> list[Employment]:
-        stints = await info.context.loaders.employment.load(self.key)
-        return [Employment.from_record(stint) for stint in stints]
+    def employment(self, info: Info) -> Soon[list[Employment]]:
+        stints = info.context.loaders.employment.load(self.key)
+        return soon(stints, lambda found: [Employment.from_record(s) for s in found])
 
     @strawberry.field(
         description="Connections the viewer may see, by key.",
     )
     @paged(read_key)
     async def connections(self, info: Info, window: Window[str]) -> Connection[Person]:
+        # Async even when a screen primed the page: each page's people then complete on a
+        # fresh, shallow Python stack. Completing a whole screen in one synchronous descent
+        # runs deep enough to cross a chunk of CPython's frame stack over and over, and
+        # before 3.14 every crossing maps and unmaps a chunk (python/cpython#142183).
         loaders = info.context.loaders
         page = ConnectionsPage(self.key, window, connection_parts(info))
         profiles = await loaders.connections.load(page)

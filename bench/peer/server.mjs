@@ -28,6 +28,9 @@ const RANKING_ARGUMENTS = {
   skillWeight: "Float!",
   employerWeight: "Float!",
   availabilityWeight: "Float!",
+  acceptanceWeight: "Float!",
+  completionWeight: "Float!",
+  ratingWeight: "Float!",
   thirdHopDecay: "Float!",
   skillDecay: "Float!",
   hubDegreeCap: "Int!",
@@ -35,6 +38,7 @@ const RANKING_ARGUMENTS = {
   outsideMyEmployer: "Boolean!",
   language: "String",
   minScore: "Float!",
+  programme: "String",
   first: "Int!",
   after: "ScoreKey",
   before: "ScoreKey",
@@ -47,6 +51,9 @@ function literal(value, type) {
 }
 
 function typeDefinitions({ statement, parameters }) {
+  // A parameter without an argument would reach the statement unset: refuse to start.
+  const unknown = Object.keys(parameters).filter((name) => !(name in RANKING_ARGUMENTS));
+  if (unknown.length > 0) throw new Error(`no GraphQL argument for parameters ${unknown}`);
   const args = Object.entries(RANKING_ARGUMENTS).map(([name, type]) =>
     name in parameters && name !== "menteeKey"
       ? `${name}: ${type} = ${literal(parameters[name], type)}`

@@ -8,10 +8,14 @@
 //   $screen (null, or {parts, connections, connectionParts}: as people/get_people).
 // Returns: person (rules/profile), connections (as people/get_people), ordered by key
 //   (backwards: by key descending).
-// Indexes: person_key (ordered scan).
+// Indexes: person_key (an ordered range seek either way: keys are ASCII, api.validation,
+//   so '' sorts before every key and U+FFFF after every one).
 OPTIONAL MATCH (viewer:Person {key: $viewer})
+// One row, said so: the planner then walks the key index in order and stops at $limit,
+// where an OPTIONAL MATCH's row count left it reading the whole range and sorting it.
+WITH viewer LIMIT 1
 MATCH (p:Person)
-WHERE {{p.key > coalesce($after, '')|($before IS NULL OR p.key < $before)}}
+WHERE {{p.key > coalesce($after, '')|p.key < coalesce($before, '\uFFFF')}}
   AND ($search IS NULL OR toLower(p.name) CONTAINS toLower($search)
        OR toLower(p.headline) CONTAINS toLower($search))
   AND ($skill IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(:Skill {key: $skill}) })

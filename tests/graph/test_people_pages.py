@@ -1,0 +1,69 @@
+"""A page of people walks the key index from its cursor and stops at the page: it does not
+read, filter and sort everyone past the cursor. Held by the plan (PROFILE's rows), not by a
+clock: a statement that lost the index order reads the whole range again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph.database import Database
+from graph.pages import encode_cursor, read_key, window
+from graph.registry import paged_statement
+from graph.screens import PLAIN
+from graph.settings import Settings
+from graph.viewer import Viewer
+from tests.builders import build, person
+
+PEOPLE = 400
+PAGE = 5
+
+
+def _operators(plan: Any) -> Iterator[Any]:
+    yield plan
+    for child in plan.get("children", []):
+        yield from _operators(child)
+
+
+async def _rows_read_from_the_index(settings: Settings, backward: bool, cursor: str) -> int:
+    page = window(read_key, **({"last": PAGE, "before": cursor} if backward else {}),
+                  **({} if backward else {"first": PAGE, "after": cursor}))  # fmt: skip
+    params = {
+        **Viewer("p0000").params(),
+        "search": None,
+        "skill": None,
+        "employer": None,
+        **page.bounds(),
+        "limit": page.limit,
+        "screen": PLAIN.param(),
+    }
+    text = paged_statement("people/search_people").reading(backward=backward).text
+    async with (
+        neo4j.AsyncGraphDatabase.driver(
+            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+        ) as driver,
+        driver.session(database=settings.neo4j_database) as session,
+    ):
+        result = await session.run("PROFILE " + text, params)
+        assert len([r async for r in result]) == page.limit
+        summary = await result.consume()
+    leaves = [
+        op
+        for op in _operators(summary.profile)
+        if "Index" in op["operatorType"] and "p:Person" in op["args"].get("Details", "")
+    ]
+    assert leaves, "the page reads the key index"
+    return max(int(op["rows"]) for op in leaves)
+
+
+@pytest.mark.parametrize("backward", [False, True], ids=["forwards", "backwards"])
+async def test_a_page_of_people_reads_only_its_rows_from_the_key_index(
+    empty_graph: Database, settings: Settings, backward: bool
+) -> None:
+    await build(empty_graph, people=[person(f"p{i:04}") for i in range(PEOPLE)])
+    cursor = encode_cursor((f"p{(PEOPLE - 20 if backward else 20):04}",))
+    read = await _rows_read_from_the_index(settings, backward, cursor)
+    assert read <= PAGE + 2, f"read {read} of the {PEOPLE - 20} people past the cursor"
