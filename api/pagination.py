@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -117,31 +117,28 @@ def page_size(arguments: dict[str, Any]) -> int:
     return size if isinstance(size, int) and size > 0 else DEFAULT_SIZE
 
 
-def paged(read: Callable[[str | None, str], Any]) -> Callable[[Callable[..., R]], Callable[..., R]]:
+def paged(
+    read: Callable[[str | None, str], Any],
+) -> Callable[[Callable[..., Awaitable[R]]], Callable[..., Awaitable[R]]]:
     """Give a connection's resolver Relay's `first`/`after`/`last`/`before`, as a `window`.
 
     The resolver declares `window: Window[...]`; the field's GraphQL arguments are the
     resolver's others and these four, read into the window by `read` (its kind of cursor).
-    The resolver stays what it was, sync (it may answer `api.loaders.soon`) or async.
     """
 
-    def decorate(resolver: Callable[..., R]) -> Callable[..., R]:
-        def windowed(kwargs: dict[str, Any]) -> dict[str, Any]:
-            bounds = {name: kwargs.pop(name, None) for name in _ARGUMENTS}
-            return {**kwargs, "window": window(read, **bounds)}
-
-        if inspect.iscoroutinefunction(resolver):
-
-            @functools.wraps(resolver)
-            async def resolve_async(*args: Any, **kwargs: Any) -> Any:
-                return await resolver(*args, **windowed(kwargs))
-
-            resolve: Callable[..., Any] = resolve_async
-        else:
-
-            @functools.wraps(resolver)
-            def resolve(*args: Any, **kwargs: Any) -> Any:
-                return resolver(*args, **windowed(kwargs))
+    def decorate(resolver: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
+        @functools.wraps(resolver)
+        async def resolve(
+            *args: Any,
+            first: int | None = None,
+            after: str | None = None,
+            last: int | None = None,
+            before: str | None = None,
+            **kwargs: Any,
+        ) -> R:
+            page = window(read, first=first, after=after, last=last, before=before)
+            result: R = await resolver(*args, window=page, **kwargs)
+            return result
 
         signature = inspect.signature(resolver)
         own = [p for name, p in signature.parameters.items() if name != "window"]

@@ -128,8 +128,9 @@ class Person(Node):
     async def connections(self, info: Info, window: Window[str]) -> Connection[Person]:
         # Async even when a screen primed the page: each page's people then complete on a
         # fresh, shallow Python stack. Completing a whole screen in one synchronous descent
-        # runs deep enough to cross a chunk of CPython's frame stack over and over, and
-        # before 3.14 every crossing maps and unmaps a chunk (python/cpython#142183).
+        # runs deep enough to cross a chunk of CPython's frame stack over and over, and on
+        # 3.11 and 3.12 (3.13 and 3.14 before gh-145789's backport) every crossing maps and
+        # unmaps a chunk (python/cpython#142183).
         loaders = info.context.loaders
         page = ConnectionsPage(self.key, window, connection_parts(info))
         profiles = await loaders.connections.load(page)
