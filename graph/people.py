@@ -155,17 +155,30 @@ async def search_people(
     with what `screen` shows of each."""
     rows = await database.read(
         _SEARCH_PEOPLE.reading(backward=window.backward),
-        {
-            **viewer.params(),
-            "search": search,
-            "skill": skill,
-            "employer": employer,
-            **window.bounds(),
-            "limit": window.limit,
-            "screen": screen.param(),
-        },
+        search_params(viewer, window, search=search, skill=skill, employer=employer, screen=screen),
     )
     return [Profile.from_row(row["person"], row["connections"]) for row in rows]
+
+
+def search_params(
+    viewer: Viewer,
+    window: Window[str],
+    *,
+    search: str | None = None,
+    skill: str | None = None,
+    employer: str | None = None,
+    screen: Screen = PLAIN,
+) -> dict[str, Any]:
+    """The parameters of people/search_people (for `search_people`, and PROFILE)."""
+    return {
+        **viewer.params(),
+        "search": search,
+        "skill": skill,
+        "employer": employer,
+        **window.bounds(),
+        "limit": window.limit,
+        "screen": screen.param(),
+    }
 
 
 async def create_profile(database: Database, key: str, fields: ProfileFields) -> Person:

@@ -28,6 +28,8 @@ HIDDEN = {
 KNOWS_VIEWER = ["t-private", "t-blocked", "t-blocker", KNOWN]
 
 PLACES = {  # place: (document, the visible person it must show)
+    "everyone, forwards": ("{ people(first: 50) { nodes { key } } }", CONTROL),
+    "everyone, backwards": ("{ people(last: 50) { nodes { key } } }", CONTROL),
     "search by name": ('{ people(search: "Zed", first: 50) { nodes { key } } }', CONTROL),
     "search by skill": ('{ people(skill: "python", first: 50) { nodes { key } } }', CONTROL),
     "search by employer": ('{ people(employer: "acme", first: 50) { nodes { key } } }', CONTROL),

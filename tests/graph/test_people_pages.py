@@ -12,8 +12,8 @@ import pytest
 
 from graph.database import Database
 from graph.pages import encode_cursor, read_key, window
+from graph.people import search_params
 from graph.registry import paged_statement
-from graph.screens import PLAIN
 from graph.settings import Settings
 from graph.viewer import Viewer
 from tests.builders import build, person
@@ -31,15 +31,7 @@ def _operators(plan: Any) -> Iterator[Any]:
 async def _rows_read_from_the_index(settings: Settings, backward: bool, cursor: str | None) -> int:
     bounds = {"last": PAGE, "before": cursor} if backward else {"first": PAGE, "after": cursor}
     page = window(read_key, **bounds)
-    params = {
-        **Viewer("p0000").params(),
-        "search": None,
-        "skill": None,
-        "employer": None,
-        **page.bounds(),
-        "limit": page.limit,
-        "screen": PLAIN.param(),
-    }
+    params = search_params(Viewer("p0000"), page)
     # The slotted runtime (Community's) counts the rows each operator really made.
     text = (
         "PROFILE CYPHER runtime=slotted "
