@@ -6,8 +6,10 @@ the socket. This extension runs each operation (an HTTP request, or one operatio
 socket) on a copy of its own, made when it starts:
 
 - the session must still hold: a bad or expired token, or the key of a deleted account
-  (its tombstone, one index lookup), refuses the operation with `UNAUTHENTICATED`
-  before anything runs, so nothing is read or written for it;
+  (its tombstone), refuses the operation with `UNAUTHENTICATED` before anything runs,
+  so nothing is read or written for it. The same round trip reads the caller's own
+  person (`graph.sessions`): a query's `viewer` is answered from it, since a query
+  writes nothing that could change it; a mutation or subscription reads it afresh;
 - the copy has empty DataLoaders, so no answer is served from what an earlier
   operation read (after a block, the next operation no longer lists the blocker);
   each further result of a subscription starts from empty loaders as well.
@@ -21,11 +23,12 @@ from collections.abc import AsyncIterator, Iterator
 
 from strawberry.extensions import SchemaExtension
 from strawberry.types import StreamExecutionResult
+from strawberry.types.graphql import OperationType
 
 from api.context import Context
 from api.deadline import bounded
 from api.errors import Unauthenticated
-from graph.tombstones import is_deleted
+from graph.sessions import SessionCheck, check_session
 
 
 class OperationSession(SchemaExtension):
@@ -40,7 +43,9 @@ class OperationSession(SchemaExtension):
         # timeout that cancelled this hook from a hook entered earlier would escape
         # Strawberry's extension runner unconverted.
         async with bounded(self.seconds):
-            await _check(context)
+            check = await _check(context)
+        if check is not None and self.execution_context.operation_type is OperationType.QUERY:
+            context.loaders.person.prime(context.viewer_key(), check.person)
         self.execution_context.context = context
         yield
 
@@ -50,11 +55,16 @@ class OperationSession(SchemaExtension):
         context.renew_loaders()
 
 
-async def _check(context: Context) -> None:
+async def _check(context: Context) -> SessionCheck | None:
+    """Refuse the operation unless its session holds; what it read of a signed-in caller."""
     if context.auth_error is not None:
         raise context.auth_error
     if context.session.expired():
         raise Unauthenticated("the token has expired")
     key = context.session.viewer.key
-    if key is not None and await is_deleted(context.database, key):
+    if key is None:
+        return None
+    check = await check_session(context.database, key)
+    if check.deleted:
         raise Unauthenticated("this account was deleted")
+    return check

@@ -12,19 +12,9 @@ from __future__ import annotations
 
 import hashlib
 
-from graph.database import Database
-from graph.registry import statement
-
-_FIND_TOMBSTONE = statement("safety/find_tombstone")
 _LABEL = b"mentorgraph deleted key\x00"
 
 
 def tombstone_hash(key: str) -> str:
     """The hash a deleted key's tombstone carries."""
     return hashlib.sha256(_LABEL + key.encode("utf-8")).hexdigest()
-
-
-async def is_deleted(database: Database, key: str) -> bool:
-    """Whether `key` belonged to an account that was deleted (one index lookup)."""
-    rows = await database.read(_FIND_TOMBSTONE, {"hash": tombstone_hash(key)})
-    return bool(rows[0]["deleted"])

@@ -12,6 +12,7 @@ from api.pagination import Connection, paged
 from api.people.types import Person, people_connection
 from graph.pages import Window, read_key
 from graph.people import get_profile, get_profiles, search_people
+from graph.screens import PLAIN
 
 
 @strawberry.type
@@ -20,7 +21,12 @@ class PeopleQuery:
     async def viewer(self, info: Info) -> Person | None:
         ctx, screen = info.context, person_screen(info)
         key = ctx.viewer.key
-        (profile,) = await get_profiles(ctx.database, [key], ctx.viewer, screen) if key else [None]
+        if key is None:
+            return None
+        if screen == PLAIN:  # a query's session check primed it (api.session)
+            person = await ctx.loaders.person.load(key)
+            return Person.from_record(person) if person else None
+        (profile,) = await get_profiles(ctx.database, [key], ctx.viewer, screen)
         if profile is None:
             return None
         ctx.loaders.prime([profile], screen)

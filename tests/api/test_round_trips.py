@@ -2,7 +2,8 @@
 
 The screen of issue 17 (a page of people with their skills, employers and ten connections
 with their skills) is read in one statement (`api.lookahead`), at any page size: one round
-trip anonymously, two signed in (the session's check, `api.session`, then the screen).
+trip anonymously, two signed in (the session's check, `api.session`, then the screen). The
+session's check reads the viewer too: a query's plain `viewer` costs nothing more.
 """
 
 from __future__ import annotations
@@ -140,7 +141,17 @@ async def test_the_viewer_screen_costs_the_session_check_and_one(
     assert trips == 2
 
 
-async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
+async def test_a_querys_plain_viewer_is_read_with_the_session_check(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database
+) -> None:
+    trips, data = await _cost(gql, app, "{ viewer { key name } me: viewer { key } }", {}, as_="p00")
+    assert data == {"viewer": {"key": "p00", "name": "P00"}, "me": {"key": "p00"}}
+    assert trips == 1
+    trips, data = await _cost(gql, app, "{ viewer { key } }", {}, as_="nobody")
+    assert (trips, data) == (1, {"viewer": None}), "no profile yet: nothing more to read"
+
+
+async def test_a_page_of_matches_with_evidence_costs_two_round_trips(
     gql: GraphQLClient, app: Starlette, empty_graph: Database
 ) -> None:
     mentors = [f"m{i}" for i in range(12)]
@@ -171,6 +182,6 @@ async def test_a_page_of_matches_with_evidence_costs_three_round_trips(
     assert len(edges) == 10
     assert all(len(e["node"]["mutualConnections"]) == 2 for e in edges)
     assert all(e["node"]["skillPaths"][0]["skills"][0]["name"] for e in edges)
-    assert trips == 3, (
-        "the session's check (api.session), the viewer, then the stored page with its evidence"
+    assert trips == 2, (
+        "the session's check with the viewer (api.session), then the stored page with its evidence"
     )
