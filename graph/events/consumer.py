@@ -4,7 +4,14 @@ A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes in flight:
 claims changes with a lease (`graph.events.change_log.claim`) whenever a place is free,
 applies each on its own, and trims each as soon as it is applied, so one slow change
 holds only its own place. While a change runs its lease is renewed, so a change that
-outlasts one lease is not taken by another process as well. The loop wakes when this
+outlasts one lease is not taken by another process as well.
+
+Identical changes (the same domain event, such as a mentor who toggles their preferences
+again and again) are applied once for all of them, as long as that application starts
+after each of them committed: changes claimed together share one, and one claimed while
+its twin is being applied waits for it and joins the next. Since an application reads the
+current state, that one does what each would have done; a burst of repeats costs one
+heavy application, and one behind it, rather than one each. The loop wakes when this
 process records a change or a change in flight finishes, and otherwise looks at the log
 every `poll` seconds, for changes other or dead processes left.
 
@@ -32,13 +39,14 @@ import logging
 import os
 import secrets
 import socket
+from dataclasses import dataclass, field
 
 from graph.database import Database
 from graph.errors import Unavailable
 from graph.events import change_log
 from graph.events.bus import EventBus
 from graph.events.change_log import Change
-from graph.events.domain import RequestUpdated, request_topic
+from graph.events.domain import DomainEvent, RequestUpdated, request_topic
 from graph.events.watcher import MatchWatcher
 from graph.ranking.page_invalidation import invalidate_pages
 from graph.settings import ChangeLogSettings, WatchSettings
@@ -71,6 +79,18 @@ def consumer_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
+@dataclass
+class _Application:
+    """One application of an event for all the changes that carry it."""
+
+    changes: list[Change]
+    after: asyncio.Task[None] | None
+    """The application of the same event before it, which it waits for."""
+    started: bool = False
+    """Once it reads the state, a change committed later cannot join it."""
+    task: asyncio.Task[None] = field(init=False)
+
+
 class ChangeConsumer:
     def __init__(
         self,
@@ -92,7 +112,10 @@ class ChangeConsumer:
         self._wake = asyncio.Event()
         self._stopping = False
         self._in_flight: dict[str, asyncio.Task[None]] = {}
-        """The changes in hand, by id: their leases are renewed, and released on shutdown."""
+        """The changes in hand, by id, with the task applying each: their leases are
+        renewed, and released on shutdown."""
+        self._latest: dict[DomainEvent, _Application] = {}
+        """The last application of each event in hand, running or waiting to."""
         self._tasks: list[asyncio.Task[None]] = []
         """The claiming loop and the lease keeper, once started."""
 
@@ -112,7 +135,7 @@ class ChangeConsumer:
         await self._prune()
         while not self._stopping:
             self._wake.clear()
-            room = self.settings.batch - len(self._in_flight)
+            room = self.settings.batch - self._places()
             claimed = 0
             if room > 0:
                 try:
@@ -126,21 +149,29 @@ class ChangeConsumer:
     async def step(self) -> int:
         """Claim what there is room for and apply it; how many changes were claimed (for
         tests and tools that drive the consumer themselves, without `start`)."""
-        started = await self._claim(max(0, self.settings.batch - len(self._in_flight)))
-        await asyncio.gather(*started)
-        return len(started)
+        changes = await self._claim(max(0, self.settings.batch - self._places()))
+        await asyncio.gather(*{self._in_flight[change.id] for change in changes})
+        return len(changes)
 
-    async def _claim(self, room: int) -> list[asyncio.Task[None]]:
-        """Claim up to `room` changes and start applying each; their tasks."""
+    def _places(self) -> int:
+        """Places taken: one per application in hand, however many changes it carries."""
+        return len(set(self._in_flight.values()))
+
+    async def _claim(self, room: int) -> list[Change]:
+        """Claim up to `room` changes and start applying them, or have them join an
+        application of their event that has not started yet; the changes claimed."""
         changes = await change_log.claim(
             self.database, self.name, limit=room, lease=self.settings.lease
         )
-        started = []
         for change in changes:
-            task = asyncio.create_task(self._settle(change))
-            self._in_flight[change.id] = task
-            started.append(task)
-        return started
+            latest = self._latest.get(change.event)
+            if latest is None or latest.started:
+                after = latest.task if latest else None
+                latest = self._latest[change.event] = _Application([], after)
+                latest.task = asyncio.create_task(self._settle(latest))
+            latest.changes.append(change)
+            self._in_flight[change.id] = latest.task
+        return changes
 
     async def apply(self, change: Change, *, timeout: float) -> None:
         """A change's effects, in order. Each is idempotent and reads the current state."""
@@ -156,23 +187,33 @@ class ChangeConsumer:
             for person in (event.mentee, event.mentor):
                 await self.bus.publish(request_topic(person), message)
 
-    async def _settle(self, change: Change) -> None:
-        """Apply `change`, then trim it, or count its failure; either way its place frees."""
+    async def _settle(self, application: _Application) -> None:
+        """Apply the application's event once, after the one before it, then trim its
+        changes, or count each one's failure; either way their places free."""
         try:
+            if application.after is not None:
+                await asyncio.wait([application.after])
+            application.started = True
+            changes = application.changes
+            attempts = max(change.attempts for change in changes)
             try:
-                await self.apply(change, timeout=self.settings.attempt_timeout(change.attempts))
+                await self.apply(changes[0], timeout=self.settings.attempt_timeout(attempts))
             except Exception as exc:
-                await self._failed(change, exc)
+                for change in changes:
+                    await self._failed(change, exc)
                 return
             try:
-                await change_log.trim(self.database, [change.id])
+                await change_log.trim(self.database, [change.id for change in changes])
             except Exception:
                 # Applied, not trimmed: the lease runs out and it is applied again, harmlessly.
-                logger.exception("could not trim applied change %s", change.id)
+                logger.exception("could not trim %d applied changes", len(changes))
                 return
-            self.stats.count_applied(1)
+            self.stats.count_applied(len(changes))
         finally:
-            self._in_flight.pop(change.id, None)
+            for change in application.changes:
+                self._in_flight.pop(change.id, None)
+            if self._latest.get(application.changes[0].event) is application:
+                del self._latest[application.changes[0].event]
             self._wake.set()
 
     async def _failed(self, change: Change, exc: Exception) -> None:
@@ -245,9 +286,9 @@ class ChangeConsumer:
             await loop
         if self._in_flight:
             left = max(0.0, deadline - asyncio.get_running_loop().time())
-            await asyncio.wait(list(self._in_flight.values()), timeout=left)
+            await asyncio.wait(set(self._in_flight.values()), timeout=left)
         held = list(self._in_flight)
-        unfinished = list(self._in_flight.values())
+        unfinished = set(self._in_flight.values())
         for task in unfinished:
             task.cancel()
         await asyncio.gather(*unfinished, return_exceptions=True)

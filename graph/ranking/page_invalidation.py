@@ -105,6 +105,9 @@ async def invalidate_pages(
         rows = await database.read(_AFFECTED, {**found.params(), "limit": fanout + 1})
         if len(rows) <= fanout:
             if rows:
-                await database.write(_INVALIDATE, {"mentees": [row["mentee"] for row in rows]})
+                # In key order: invalidations that overlap then lock their pages in one
+                # order, and cannot deadlock one another.
+                mentees = sorted(row["mentee"] for row in rows)
+                await database.write(_INVALIDATE, {"mentees": mentees})
             return
     await database.write(_BUMP_EPOCH)

@@ -341,6 +341,64 @@ async def test_a_slow_change_holds_only_its_own_place(
     assert consumer.stats.applied == 3
 
 
+class _Timed(ChangeConsumer):
+    """A consumer that notes when each application of an event starts and ends."""
+
+    def __init__(self, database: Database, settings: ChangeLogSettings) -> None:
+        super().__init__(database, InProcessBus(), WatchSettings(), settings)
+        self.applications: list[tuple[DomainEvent, float, float]] = []
+
+    async def apply(self, change: change_log.Change, *, timeout: float) -> None:
+        started = time.monotonic()
+        await super().apply(change, timeout=timeout)
+        self.applications.append((change.event, started, time.monotonic()))
+
+
+async def test_identical_changes_claimed_together_are_applied_once(
+    empty_graph: Database,
+) -> None:
+    await _graph(empty_graph)
+    consumer = _Timed(empty_graph, dataclasses.replace(FAST, timeout=120.0))
+    for who, slots in [("mo", 1), ("mo", 2), ("zed", 1), ("mo", 3), ("mo", 4)]:
+        await people.set_mentor_preferences(empty_graph, who, open_to_mentor=True, capacity=slots)
+    assert await consumer.step() == 5
+    assert sorted(repr(event) for event, _, _ in consumer.applications) == [
+        repr(MentorChanged("mo")), repr(MentorChanged("zed"))
+    ]  # fmt: skip
+    assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=0)
+    assert consumer.stats.applied == 5
+
+
+async def test_a_repeat_claimed_while_its_twin_runs_is_applied_once_after_it(
+    empty_graph: Database, settings: Settings
+) -> None:
+    """The first application waits on the event sequence's lock the test holds; three
+    repeats recorded meanwhile are claimed, wait for it and are applied together once it
+    ended, so what they changed is read after they committed."""
+    await _graph(empty_graph)
+    consumer = _Timed(empty_graph, dataclasses.replace(FAST, timeout=120.0, drain=0.5))
+    async with _sequence_locked(settings):
+        first = await _stuck_change(empty_graph, consumer)
+        for capacity in (4, 5, 6):
+            await people.set_mentor_preferences(
+                empty_graph, "mo", open_to_mentor=True, capacity=capacity
+            )
+        deadline = time.monotonic() + 60
+        while len(consumer.held) < 4:
+            assert time.monotonic() < deadline, "the repeats were never claimed"
+            await asyncio.sleep(0.05)
+        assert consumer._places() == 2, "the repeats share one place"
+    # The lock is gone: the first records its event, then the repeats run once.
+    deadline = time.monotonic() + 120
+    while await change_log.log_size(empty_graph) != change_log.LogSize(pending=0, dead=0):
+        assert time.monotonic() < deadline, "the changes were never applied"
+        await asyncio.sleep(0.05)
+    await consumer.stop()
+    (_, _, first_ended), (_, then_started, _) = consumer.applications
+    assert then_started >= first_ended
+    assert first not in consumer.held and consumer.stats.applied == 4
+
+
 async def test_a_change_that_outlasts_its_lease_keeps_it(
     empty_graph: Database, settings: Settings
 ) -> None:
