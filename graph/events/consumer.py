@@ -1,19 +1,20 @@
 """The change log's consumer: applies each recorded change at least once, then trims it.
 
-A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes in flight: it
+A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes (and their
+repeats, below) in flight: it
 claims changes with a lease (`graph.events.change_log.claim`) whenever a place is free,
 applies each on its own, and trims each as soon as it is applied, so one slow change
 holds only its own place. While a change runs its lease is renewed, so a change that
-outlasts one lease is not taken by another process as well.
+outlasts one lease is not taken by another process as well. The loop wakes when this
+process records a change or a change in flight finishes, and otherwise looks at the log
+every `poll` seconds, for changes other or dead processes left.
 
 Identical changes (the same domain event, such as a mentor who toggles their preferences
 again and again) are applied once for all of them, as long as that application starts
 after each of them committed: changes claimed together share one, and one claimed while
 its twin is being applied waits for it and joins the next. Since an application reads the
 current state, that one does what each would have done; a burst of repeats costs one
-heavy application, and one behind it, rather than one each. The loop wakes when this
-process records a change or a change in flight finishes, and otherwise looks at the log
-every `poll` seconds, for changes other or dead processes left.
+heavy application, and one behind it, rather than one each.
 
 Applying a change is idempotent, so applying one twice (a lease that expired under a
 frozen process) is harmless: the watcher reads the current state and records each
