@@ -1,20 +1,19 @@
 """The change log's consumer: applies each recorded change at least once, then trims it.
 
-A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes (and their
-repeats, below) in flight: it
-claims changes with a lease (`graph.events.change_log.claim`) whenever a place is free,
-applies each on its own, and trims each as soon as it is applied, so one slow change
-holds only its own place. While a change runs its lease is renewed, so a change that
-outlasts one lease is not taken by another process as well. The loop wakes when this
-process records a change or a change in flight finishes, and otherwise looks at the log
-every `poll` seconds, for changes other or dead processes left.
+A loop per process (`ChangeConsumer.run`) keeps up to `batch` changes (with their
+repeats, below) in flight: it claims changes with a lease (`graph.events.change_log.claim`)
+whenever a place is free, applies each on its own, and trims each as soon as it is
+applied, so one slow change holds only its own place. While a change runs its lease is
+renewed, so a change that outlasts one lease is not taken by another process as well. The
+loop wakes when this process records a change or a change in flight finishes, and
+otherwise looks at the log every `poll` seconds, for changes other or dead processes left.
 
 Identical changes (the same domain event, such as a mentor who toggles their preferences
 again and again) are applied once for all of them, as long as that application starts
 after each of them committed: changes claimed together share one, and one claimed while
-its twin is being applied waits for it and joins the next. Since an application reads the
-current state, that one does what each would have done; a burst of repeats costs one
-heavy application, and one behind it, rather than one each.
+its twin is being applied waits for it and joins the next, which takes a place of its own.
+Since an application reads the current state, that one does what each would have done; a
+burst of repeats costs one heavy application, and one behind it, rather than one each.
 
 Applying a change is idempotent, so applying one twice (a lease that expired under a
 frozen process) is harmless: the watcher reads the current state and records each
@@ -84,6 +83,7 @@ def consumer_name() -> str:
 class _Application:
     """One application of an event for all the changes that carry it."""
 
+    event: DomainEvent
     changes: list[Change]
     after: asyncio.Task[None] | None
     """The application of the same event before it, which it waits for."""
@@ -166,11 +166,12 @@ class ChangeConsumer:
         )
         for change in changes:
             latest = self._latest.get(change.event)
-            if latest is None or latest.started:
+            if latest is not None and not latest.started:
+                latest.changes.append(change)
+            else:
                 after = latest.task if latest else None
-                latest = self._latest[change.event] = _Application([], after)
+                latest = self._latest[change.event] = _Application(change.event, [change], after)
                 latest.task = asyncio.create_task(self._settle(latest))
-            latest.changes.append(change)
             self._in_flight[change.id] = latest.task
         return changes
 
@@ -207,14 +208,17 @@ class ChangeConsumer:
                 await change_log.trim(self.database, [change.id for change in changes])
             except Exception:
                 # Applied, not trimmed: the lease runs out and it is applied again, harmlessly.
-                logger.exception("could not trim %d applied changes", len(changes))
+                logger.exception("could not trim applied changes %s", [c.id for c in changes])
                 return
             self.stats.count_applied(len(changes))
         finally:
             for change in application.changes:
-                self._in_flight.pop(change.id, None)
-            if self._latest.get(application.changes[0].event) is application:
-                del self._latest[application.changes[0].event]
+                # A change whose failure was counted may be claimed again meanwhile, by a
+                # later application: that one holds it now.
+                if self._in_flight.get(change.id) is application.task:
+                    del self._in_flight[change.id]
+            if self._latest.get(application.event) is application:
+                del self._latest[application.event]
             self._wake.set()
 
     async def _failed(self, change: Change, exc: Exception) -> None:

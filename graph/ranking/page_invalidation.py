@@ -106,7 +106,8 @@ async def invalidate_pages(
         if len(rows) <= fanout:
             if rows:
                 # In key order: invalidations that overlap then lock their pages in one
-                # order, and cannot deadlock one another.
+                # order (the statement's UNWIND keeps it in practice, not by contract), so
+                # they seldom deadlock one another; the driver retries one that does.
                 mentees = sorted(row["mentee"] for row in rows)
                 await database.write(_INVALIDATE, {"mentees": mentees})
             return
