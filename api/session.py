@@ -7,9 +7,9 @@ socket) on a copy of its own, made when it starts:
 
 - the session must still hold: a bad or expired token, or the key of a deleted account
   (its tombstone), refuses the operation with `UNAUTHENTICATED` before anything runs,
-  so nothing is read or written for it. The same round trip reads the caller's own
-  person (`graph.sessions`): a query's `viewer` is answered from it, since a query
-  writes nothing that could change it; a mutation or subscription reads it afresh;
+  so nothing is read or written for it. For a query, the same round trip reads the
+  caller's own person (`graph.sessions`) and a plain `viewer` is answered from it, since
+  a query writes nothing that could change it; a mutation or subscription reads none;
 - the copy has empty DataLoaders, so no answer is served from what an earlier
   operation read (after a block, the next operation no longer lists the blocker);
   each further result of a subscription starts from empty loaders as well.
@@ -42,9 +42,10 @@ class OperationSession(SchemaExtension):
         # Bounded here, before the execution's own deadline starts (api.deadline): a
         # timeout that cancelled this hook from a hook entered earlier would escape
         # Strawberry's extension runner unconverted.
+        query = self.execution_context.operation_type is OperationType.QUERY
         async with bounded(self.seconds):
-            check = await _check(context)
-        if check is not None and self.execution_context.operation_type is OperationType.QUERY:
+            check = await _check(context, with_person=query)
+        if query and check is not None:
             context.loaders.person.prime(context.viewer_key(), check.person)
         self.execution_context.context = context
         yield
@@ -55,16 +56,16 @@ class OperationSession(SchemaExtension):
         context.renew_loaders()
 
 
-async def _check(context: Context) -> SessionCheck | None:
-    """Refuse the operation unless its session holds; what it read of a signed-in caller."""
+async def _check(context: Context, *, with_person: bool) -> SessionCheck | None:
+    """Refuse the operation unless its session holds; what it read of a signed-in caller
+    (their person too, `with_person`)."""
     if context.auth_error is not None:
         raise context.auth_error
     if context.session.expired():
         raise Unauthenticated("the token has expired")
-    key = context.session.viewer.key
-    if key is None:
+    if context.caller.key is None:
         return None
-    check = await check_session(context.database, key)
+    check = await check_session(context.database, context.caller, with_person=with_person)
     if check.deleted:
         raise Unauthenticated("this account was deleted")
     return check

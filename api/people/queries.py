@@ -9,7 +9,7 @@ from api.lookahead import people_screen, person_screen
 from api.node import Node
 from api.node_lookup import find_node
 from api.pagination import Connection, paged
-from api.people.types import Person, people_connection
+from api.people.types import Person, people_connection, person_by_key
 from graph.pages import Window, read_key
 from graph.people import get_profile, get_profiles, search_people
 from graph.screens import PLAIN
@@ -24,8 +24,7 @@ class PeopleQuery:
         if key is None:
             return None
         if screen == PLAIN:  # a query's session check primed it (api.session)
-            person = await ctx.loaders.person.load(key)
-            return Person.from_record(person) if person else None
+            return await person_by_key(info, key)
         (profile,) = await get_profiles(ctx.database, [key], ctx.viewer, screen)
         if profile is None:
             return None

@@ -14,6 +14,8 @@ import pytest
 from starlette.applications import Starlette
 
 from graph.database import Database
+from graph.people import ProfileFields, update_profile
+from graph.safety import block_person
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, knows, person, skill
 
@@ -149,6 +151,26 @@ async def test_a_querys_plain_viewer_is_read_with_the_session_check(
     assert trips == 1
     trips, data = await _cost(gql, app, "{ viewer { key } }", {}, as_="nobody")
     assert (trips, data) == (1, {"viewer": None}), "no profile yet: nothing more to read"
+
+
+@pytest.mark.parametrize("visibility", ["PRIVATE", "CONNECTIONS"])
+async def test_a_hidden_viewer_sees_themself_as_the_rule_shows_them(
+    gql: GraphQLClient, app: Starlette, screen_graph: Database, visibility: str
+) -> None:
+    """Hidden from others, and in a block: the session's read applies the visibility rule
+    (themself, always), and answers as the nested screen's statement does."""
+    await update_profile(screen_graph, "p00", ProfileFields(visibility=visibility))
+    await block_person(screen_graph, "p00", "p01", reason=None)
+    fields = "key name visibility"
+    trips, plain = await _cost(gql, app, f"{{ viewer {{ {fields} }} }}", {}, as_="p00")
+    nested = await gql.data(f"{{ viewer {{ {fields} skills {{ level }} }} }}", as_="p00")
+    assert trips == 1
+    assert plain["viewer"] == {"key": "p00", "name": "P00", "visibility": visibility}
+    assert {k: nested["viewer"][k] for k in ("key", "name", "visibility")} == plain["viewer"]
+    # p01 is in the block; p30 is none of the ring's ten connections of p00.
+    for other in ("p01", "p30"):
+        code = await gql.error_code('{ person(key: "p00") { key } }', as_=other)
+        assert code == "NOT_FOUND", "hidden from others"
 
 
 async def test_a_page_of_matches_with_evidence_costs_two_round_trips(
