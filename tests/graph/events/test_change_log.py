@@ -276,6 +276,10 @@ async def test_a_timed_out_change_is_retried_with_more_time_never_parked_and_del
 class _Defective(ChangeConsumer):
     """A consumer whose every application fails with a defect, not for want of time."""
 
+    def __init__(self, database: Database, *, max_attempts: int) -> None:
+        settings = dataclasses.replace(FAST, max_attempts=max_attempts)
+        super().__init__(database, InProcessBus(), WatchSettings(), settings)
+
     async def apply(self, change: change_log.Change, *, timeout: float) -> None:
         raise ValueError("a defect")
 
@@ -284,8 +288,7 @@ async def test_a_change_that_fails_for_another_reason_is_parked_after_its_attemp
     empty_graph: Database,
 ) -> None:
     await _graph(empty_graph)
-    short = dataclasses.replace(FAST, max_attempts=2)
-    consumer = _Defective(empty_graph, InProcessBus(), WatchSettings(), short)
+    consumer = _Defective(empty_graph, max_attempts=2)
     await people.set_mentor_preferences(empty_graph, "mo", open_to_mentor=True, capacity=3)
     await consumer.step()
     assert (consumer.stats.retries, await _attempts(empty_graph)) == (1, (1, False))
@@ -303,8 +306,7 @@ async def test_repeats_whose_application_fails_each_count_their_attempt(
     empty_graph: Database,
 ) -> None:
     await _graph(empty_graph)
-    once = dataclasses.replace(FAST, max_attempts=1)
-    consumer = _Defective(empty_graph, InProcessBus(), WatchSettings(), once)
+    consumer = _Defective(empty_graph, max_attempts=1)
     for capacity in (1, 2, 3):
         await people.set_mentor_preferences(
             empty_graph, "mo", open_to_mentor=True, capacity=capacity
