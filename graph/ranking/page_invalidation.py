@@ -105,9 +105,9 @@ async def invalidate_pages(
         rows = await database.read(_AFFECTED, {**found.params(), "limit": fanout + 1})
         if len(rows) <= fanout:
             if rows:
-                # In key order: invalidations that overlap then lock their pages in one
-                # order (the statement's UNWIND keeps it in practice, not by contract), so
-                # they seldom deadlock one another; the driver retries one that does.
+                # In key order, so invalidations that overlap lock their pages in one order
+                # (the statement's UNWIND keeps it in practice, not by contract); the driver
+                # retries a deadlock that is left (BENCHMARKS.md, "100k, 2026-12-03").
                 mentees = sorted(row["mentee"] for row in rows)
                 await database.write(_INVALIDATE, {"mentees": mentees})
             return
