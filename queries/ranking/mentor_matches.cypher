@@ -133,7 +133,10 @@ CALL (me) {
   // signal walks only through people the mentee may see, and divides by the connections of
   // theirs the mentee may see (visible_degree), so no hidden person moves a score.
   CALL (me, strongTargets, stints) {
-    CALL (me, strongTargets, stints) {
+    // Whom the mentee sees for knowing them, listed once: the social walks ask visible_to of
+    // everyone two steps away, as visible_given (rules/seen_connections).
+    WITH me, strongTargets, stints, {{seen_connections(me)}} AS seen
+    CALL (me, seen, strongTargets, stints) {
       // One walk gives both each connection's visible degree (visible_degree's count) and its
       // mentors: every person two steps away is checked once (visible_to, open to mentoring),
       // not once per walk that reaches them.
@@ -141,9 +144,10 @@ CALL (me) {
       WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
       MATCH (z)-[:KNOWS]-(x:Person)
       WITH me, x, collect(z) AS zs
-      WITH x, zs, {{visible_to(me, x)}} AS seen, x.openToMentor = true AND x <> me AS mentor
+      WITH x, zs, {{visible_given(me, x, seen)}} AS shown,
+           x.openToMentor = true AND x <> me AS mentor
       UNWIND zs AS z
-      WITH z, sum(CASE WHEN seen THEN 1 ELSE 0 END) AS degree,
+      WITH z, sum(CASE WHEN shown THEN 1 ELSE 0 END) AS degree,
            collect(CASE WHEN mentor THEN x END) AS mentors
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
@@ -154,14 +158,14 @@ CALL (me) {
       UNION ALL
       MATCH (me)-[:KNOWS]-(z)
       WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND {{visible_to(me, z)}}
-      WITH z, {{visible_degree(me, z)}} AS degree
+      WITH z, {{visible_degree(me, z, seen)}} AS degree
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(y)
-      WHERE y <> me AND {{visible_to(me, y)}}
+      WHERE y <> me AND {{visible_given(me, y, seen)}}
       WITH y, sum(1.0 / degree) AS resource
-      WITH y, resource, {{visible_degree(me, y)}} AS degree
+      WITH y, resource, {{visible_degree(me, y, seen)}} AS degree
       WHERE degree <= $hubDegreeCap
       MATCH (y)-[:KNOWS]-(m)
       WHERE m.openToMentor = true AND m <> me

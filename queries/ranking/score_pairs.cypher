@@ -24,6 +24,9 @@ WITH DISTINCT me, m
 WITH me, m, {{free_capacity(m)}} AS free
 WHERE free > 0
 WITH me, collect({mentor: m, free: free}) AS mentors
+// Who the mentee sees for knowing them, listed once (rules/seen_connections): the visible
+// degrees below ask visible_to of every connection of a connection, as visible_given.
+WITH me, mentors, {{seen_connections(me)}} AS seen
 // The mentee's side of the social signal, once per mentee. The ranking expands the mentee's
 // connections lowest visible degree first, at most $hubDegreeCap of them, none of a degree
 // above it. When the mentee sees no more connections than that (nearly always), the limit
@@ -34,48 +37,48 @@ CALL (me) {
   WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
   RETURN count(z) <= $hubDegreeCap AS everyone
 }
-CALL (me, everyone) {
+CALL (me, everyone, seen) {
   OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
   WHERE (NOT everyone OR $thirdHopDecay > 0) AND $socialWeight > 0 AND {{visible_to(me, z)}}
-  WITH z, {{visible_degree(me, z)}} AS degree
+  WITH z, {{visible_degree(me, z, seen)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
   WITH z, degree WHERE z IS NOT NULL AND degree <= $hubDegreeCap
   RETURN collect({person: z, degree: degree}) AS expanded
 }
 UNWIND mentors AS candidate
-WITH me, everyone, expanded, candidate.mentor AS m, candidate.free AS free
+WITH me, seen, everyone, expanded, candidate.mentor AS m, candidate.free AS free
 // Walks that end at this mentor only: two steps through a connection it knows, and three
 // steps through a person both a connection and the mentor know. Only the people next to
 // the mentor are weighed (their visible degree), not everyone the mentee's connections
 // know, which is what makes a pair cheaper than a ranking.
-CALL (me, m, everyone, expanded) {
-  CALL (me, m, everyone, expanded) {
+CALL (me, m, seen, everyone, expanded) {
+  CALL (me, m, seen, everyone, expanded) {
     WITH m, expanded WHERE NOT everyone OR $thirdHopDecay > 0
     UNWIND expanded AS x
     WITH x.person AS z, x.degree AS degree
     MATCH (z)-[:KNOWS]-(m)
     RETURN 1.0 / degree AS worth
     UNION ALL
-    WITH me, m WHERE everyone AND $thirdHopDecay <= 0 AND $socialWeight > 0
+    WITH me, m, seen WHERE everyone AND $thirdHopDecay <= 0 AND $socialWeight > 0
     MATCH (me)-[:KNOWS]-(z:Person)
     MATCH (z)-[:KNOWS]-(m)
     WHERE {{visible_to(me, z)}}
-    WITH z, {{visible_degree(me, z)}} AS degree
+    WITH z, {{visible_degree(me, z, seen)}} AS degree
     WHERE degree <= $hubDegreeCap
     RETURN 1.0 / degree AS worth
   }
   RETURN coalesce(sum(worth), 0.0) AS twoSteps
 }
-CALL (me, m, expanded) {
+CALL (me, m, seen, expanded) {
   UNWIND expanded AS x
   WITH x.person AS z, x.degree AS degree
   WHERE $thirdHopDecay > 0
   MATCH (z)-[:KNOWS]-(y:Person)
   MATCH (y)-[:KNOWS]-(m)
-  WHERE y <> me AND {{visible_to(me, y)}}
+  WHERE y <> me AND {{visible_given(me, y, seen)}}
   WITH y, sum(1.0 / degree) AS resource
-  WITH y, resource, {{visible_degree(me, y)}} AS degree
+  WITH y, resource, {{visible_degree(me, y, seen)}} AS degree
   WHERE degree <= $hubDegreeCap
   RETURN coalesce(sum(resource / degree), 0.0) AS threeSteps
 }

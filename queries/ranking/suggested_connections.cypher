@@ -26,7 +26,9 @@
 //   properties, lowest degree first)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
-CALL (me) {
+// Whom the person sees for knowing them, listed once for the visible degrees (docs/privacy.md).
+WITH me, {{seen_connections(me)}} AS seen
+CALL (me, seen) {
   WITH me WHERE me IS NOT NULL
   CALL (me) {
     MATCH (me)-[:WORKS_AT]->(e:Employer)
@@ -44,7 +46,7 @@ CALL (me) {
   }
   MATCH (me)-[:KNOWS]-(z:Person)
   WHERE {{visible_to(me, z)}}
-  WITH me, myEmployers, mySchools, mySkills, z, {{visible_degree(me, z)}} AS degree
+  WITH me, myEmployers, mySchools, mySkills, z, {{visible_degree(me, z, seen)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
   WITH me, myEmployers, mySchools, mySkills, z, degree
@@ -86,11 +88,11 @@ CALL (me) {
          OR (score = $before.score AND c.key < $before.key))}}
   ORDER BY score{{ DESC|}}, c.key{{| DESC}}
   LIMIT $first + 1
-  CALL (me, c) {
+  CALL (me, seen, c) {
     MATCH (c)-[:KNOWS]-(z:Person)-[:KNOWS]-(me)
     WHERE {{visible_to(me, z)}}
     WITH DISTINCT z
-    WITH z, {{visible_degree(me, z)}} AS degree
+    WITH z, {{visible_degree(me, z, seen)}} AS degree
     ORDER BY degree, z.key
     WITH collect(z { .* }) AS mutual
     RETURN size(mutual) AS mutualCount, mutual[0..3] AS mutualConnections

@@ -7,9 +7,7 @@
 // a BLOCKED relationship sets on both its ends (docs/model.md): a label check costs nothing,
 // where looking for a relationship between two people costs a scan of one's relationships,
 // and the rule runs for every person a ranking walks through.
+// The rule is the two parts below: seen_openly (themself, PUBLIC) and seen_as_connection
+// (CONNECTIONS, by the viewer's connections).
 // Arguments: viewer (a Person or null), person (a Person).
-({{viewer}} IS NOT NULL AND {{viewer}} = {{person}})
-OR ((NOT {{viewer}}:InBlock OR NOT EXISTS { ({{viewer}})-[:BLOCKED]-({{person}}) })
-    AND ({{person}}.visibility = 'PUBLIC'
-         OR ({{person}}.visibility = 'CONNECTIONS'
-             AND EXISTS { ({{viewer}})-[:KNOWS]-({{person}}) })))
+{{seen_openly(viewer, person)}} OR {{seen_as_connection(viewer, person)}}
