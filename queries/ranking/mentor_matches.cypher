@@ -138,8 +138,8 @@ CALL (me) {
     WITH me, strongTargets, stints, {{seen_connections(me)}} AS seen
     CALL (me, seen, strongTargets, stints) {
       // One walk gives both each connection's visible degree (visible_degree's count) and its
-      // mentors: every person two steps away is checked once (visible_to, open to mentoring),
-      // not once per walk that reaches them.
+      // mentors: every person two steps away is checked once (visible_to, asked as
+      // visible_given; open to mentoring), not once per walk that reaches them.
       MATCH (me)-[:KNOWS]-(z)
       WHERE $socialWeight > 0 AND {{visible_to(me, z)}}
       MATCH (z)-[:KNOWS]-(x:Person)
@@ -162,7 +162,7 @@ CALL (me) {
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
-      MATCH (z)-[:KNOWS]-(y)
+      MATCH (z)-[:KNOWS]-(y:Person)
       WHERE y <> me AND {{visible_given(me, y, seen)}}
       WITH y, sum(1.0 / degree) AS resource
       WITH y, resource, {{visible_degree(me, y, seen)}} AS degree

@@ -1,7 +1,7 @@
 // Rule: does `viewer` see `person` for knowing them? A CONNECTIONS person their
-// connections, nobody in a block with them, either way. The part of visible_to that depends
-// on whom the viewer knows; the other is seen_openly.
+// connections, unblocked. The part of visible_to that depends on whom the viewer knows; the
+// other is seen_openly.
 // Arguments: viewer (a Person or null), person (a Person).
 {{person}}.visibility = 'CONNECTIONS'
 AND EXISTS { ({{viewer}})-[:KNOWS]-({{person}}) }
-AND (NOT {{viewer}}:InBlock OR NOT EXISTS { ({{viewer}})-[:BLOCKED]-({{person}}) })
+AND {{unblocked(viewer, person)}}

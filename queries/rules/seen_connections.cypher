@@ -5,7 +5,7 @@
 // would cost an Expand(Into) for each person asked about.
 // The subquery names its own variable `seenConnection`: a statement must not have one in
 // scope.
-// Arguments: viewer (a Person).
+// Arguments: viewer (a Person, or null: the empty list).
 COLLECT {
   MATCH ({{viewer}})-[:KNOWS]-(seenConnection:Person)
   WHERE {{seen_as_connection(viewer, seenConnection)}}

@@ -83,6 +83,32 @@ def test_visibility_is_decided_in_the_rules_alone() -> None:
     assert copies == []
 
 
+def test_visible_to_is_exactly_its_two_parts() -> None:
+    """visible_given asks the rule of a viewer whose seen_connections are listed: it answers
+    as visible_to only while visible_to is its two parts and nothing beside them."""
+    assert _code(QUERIES_DIR / "rules" / "visible_to.cypher").split() == [
+        "{{seen_openly(viewer,",
+        "person)}}",
+        "OR",
+        "{{seen_as_connection(viewer,",
+        "person)}}",
+    ]
+
+
+def test_a_listed_viewer_is_asked_with_their_own_list() -> None:
+    """Every statement that asks visible_given or visible_degree passes the list that
+    seen_connections made for the same viewer, never another person's."""
+    asked = re.compile(r"\{\{\s*(?:visible_given|visible_degree)\((\w+),\s*\w+,\s*(\w+)\)\s*\}\}")
+    asks = 0
+    for name in all_statement_names():
+        code = _code(QUERIES_DIR / f"{name}.cypher")
+        for viewer, listed in asked.findall(code):
+            made = rf"\{{\{{\s*seen_connections\({viewer}\)\s*\}}\}}\s+AS\s+{listed}\b"
+            assert re.search(made, code), (name, viewer, listed)
+            asks += 1
+    assert asks >= 3
+
+
 @pytest.mark.parametrize(
     ("text", "error"),
     [
