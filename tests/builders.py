@@ -7,9 +7,21 @@ from typing import Any
 
 from graph.database import Database
 from graph.loading.rows import Row, RowKind, write_graph
+from graph.ranking.types import Weights
 from graph.registry import Statement
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+SOCIAL_ONLY = Weights(
+    social=1.0,
+    skills=0.0,
+    employer=0.0,
+    availability=0.0,
+    acceptance=0.0,
+    completion=0.0,
+    rating=0.0,
+)
+"""Weights that rank by the social signal alone."""
 
 
 def person(key: str, **overrides: Any) -> Row:

@@ -20,20 +20,11 @@ from graph.loading import ego_facebook
 from graph.loading.ego_facebook_files import read_folder
 from graph.ranking.matches import mentor_matches
 from graph.ranking.signals import DEFAULT_HUB_DEGREE_CAP
-from graph.ranking.types import Weights
 from graph.server.admin import wipe
+from tests.builders import SOCIAL_ONLY
 from tests.conftest import EGO_FACEBOOK_DIR
 from tests.ego_combined import combined_edges, write_edges
 
-SOCIAL_ONLY = Weights(
-    social=1.0,
-    skills=0.0,
-    employer=0.0,
-    availability=0.0,
-    acceptance=0.0,
-    completion=0.0,
-    rating=0.0,
-)
 SAMPLE = 40
 HUBS = ("fb-107", "fb-1684", "fb-0")  # the three biggest egos: above the default cap
 TOLERANCE = 1e-8

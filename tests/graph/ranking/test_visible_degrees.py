@@ -21,18 +21,8 @@ from graph.pages import MAX_FIRST, Window
 from graph.ranking.matches import mentor_matches
 from graph.ranking.pair_scores import score_pairs
 from graph.ranking.suggestions import suggested_connections
-from graph.ranking.types import Weights
-from tests.builders import build, knows, mentor, person
+from tests.builders import SOCIAL_ONLY, build, knows, mentor, person
 
-SOCIAL_ONLY = Weights(
-    social=1.0,
-    skills=0.0,
-    employer=0.0,
-    availability=0.0,
-    acceptance=0.0,
-    completion=0.0,
-    rating=0.0,
-)
 PEOPLE = 36
 HUB = "p00"
 """Knows half of everyone: more visible connections than the smaller caps allow."""
