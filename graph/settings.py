@@ -156,6 +156,9 @@ class LocalServerSettings:
     heap: str
     pagecache: str
     start_timeout: float
+    min_replan_interval: str | None = None
+    """Neo4j's `dbms.cypher.min_replan_interval` (its default when None): how long a plan is
+    kept however much the graph's statistics shift."""
 
     @property
     def uri(self) -> str:
@@ -194,6 +197,7 @@ class Settings:
             heap=os.environ.get("MENTORGRAPH_NEO4J_HEAP", "2g"),
             pagecache=os.environ.get("MENTORGRAPH_NEO4J_PAGECACHE", "2g"),
             start_timeout=env_float("MENTORGRAPH_NEO4J_START_TIMEOUT", 180.0),
+            min_replan_interval=os.environ.get("MENTORGRAPH_NEO4J_MIN_REPLAN_INTERVAL") or None,
         )
         uri = os.environ.get("NEO4J_URI") or None
         query_timeout = env_float("MENTORGRAPH_QUERY_TIMEOUT", 10.0)

@@ -26,6 +26,9 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 # tests that are about timeouts and deadlines set their own.
 os.environ.setdefault("MENTORGRAPH_QUERY_TIMEOUT", "120")
 os.environ.setdefault("MENTORGRAPH_REQUEST_TIMEOUT", "120")
+# So the tests' own server keeps a plan for the run instead of planning again for each
+# test's graph: answers never depend on a plan, and a run takes about a quarter less time.
+os.environ.setdefault("MENTORGRAPH_NEO4J_MIN_REPLAN_INTERVAL", "1h")
 # Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
 # would only add work (tests/graph/ranking/test_plans.py runs it).
 os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")

@@ -209,6 +209,8 @@ class LocalServer:
             "db.transaction.timeout": "0s",
             "server.logs.gc.enabled": "false",
         }
+        if self.config.min_replan_interval:
+            settings["dbms.cypher.min_replan_interval"] = self.config.min_replan_interval
         body = "".join(f"{key}={value}\n" for key, value in settings.items())
         (conf / "neo4j.conf").write_text(
             "# Written by mentorgraph at every start; edit the MENTORGRAPH_NEO4J_* variables.\n"

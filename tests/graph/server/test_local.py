@@ -86,3 +86,14 @@ def test_missing_maven_is_named(
     server = LocalServer(neo4j_settings(settings, tmp_path / "neo4j", neo4j_port()))
     with pytest.raises(ServerError, match=r"Maven \(mvn\) is not on PATH"):
         server.ensure_runtime()
+
+
+async def test_the_tests_server_keeps_its_plans_as_configured(
+    settings: Settings, database: Database
+) -> None:
+    """The run's own server plans each statement once, not again for each test's graph."""
+    if not settings.managed:
+        pytest.skip("NEO4J_URI names a server this run does not configure")
+    (row,) = await database.read(fixture_statement("replan_interval"))
+    assert settings.local.min_replan_interval == "1h"
+    assert row["value"] == "1h"
