@@ -88,4 +88,5 @@ class EventHub:
             self.database.change_listeners.remove(self._heard)
         if self.consumer is not None:
             await self.consumer.stop()
+        await self.pages.close()
         await self.bus.close()

@@ -56,6 +56,15 @@ class PageKeeper:
             await self.settled()
             await asyncio.gather(*tuple(self._refreshing.values()), return_exceptions=True)
 
+    async def close(self) -> None:
+        """Cancel the refreshes and invalidations under way, at shutdown, before the driver
+        closes under them: the next read asks for its refresh again, and the change log's
+        consumer invalidates every change again."""
+        work = [*self._invalidating, *self._refreshing.values()]
+        for task in work:
+            task.cancel()
+        await asyncio.gather(*work, return_exceptions=True)
+
     def _spawn(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         return asyncio.create_task(work)
 

@@ -5,6 +5,7 @@ listens to."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -113,3 +114,23 @@ async def _check_exclusions(
             assert not gone & set(shown), (excluded, shown)
             assert sorted(shown) == sorted(set(MENTORS) - gone)
         assert (await read_stored(database, "ann")).fresh, "served from the page"
+
+
+async def test_an_app_that_stops_leaves_no_page_work_running(
+    empty_graph: Database, settings: Settings, api_settings: ApiSettings
+) -> None:
+    """A read that finds no stored page asks for a refresh after its response; an app that
+    stops at once cancels it, rather than leave it running on a closed driver."""
+    await build(
+        empty_graph,
+        people=[person("ann", seekingMentor=True), person("bob"), mentor("max")],
+        knows=knows(("ann", "bob"), ("bob", "max")),
+    )
+    async with _client(settings, api_settings.jwt_secret) as (_, gql):
+        assert await _matched(gql) == ["max"]
+    left = [
+        task
+        for task in asyncio.all_tasks()
+        if task.get_coro().__qualname__.startswith("PageKeeper.")  # type: ignore[union-attr]
+    ]
+    assert left == []
