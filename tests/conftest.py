@@ -27,10 +27,10 @@ os.environ.setdefault("MENTORGRAPH_NEO4J_PAGECACHE", "512m")
 os.environ.setdefault("MENTORGRAPH_QUERY_TIMEOUT", "120")
 os.environ.setdefault("MENTORGRAPH_REQUEST_TIMEOUT", "120")
 # So the tests' own server keeps a plan for the run instead of planning again for each
-# test's graph: answers never depend on a plan, and a run takes about a quarter less time.
+# test's graph: answers never depend on a plan, and a run takes about a fifth less time.
 os.environ.setdefault("MENTORGRAPH_NEO4J_MIN_REPLAN_INTERVAL", "1h")
-# Each test's graph makes Neo4j plan again anyway: compiling every plan at each app's start
-# would only add work (tests/graph/ranking/test_plans.py runs it).
+# Compiling every plan at each app's start would only add work: the first test to run a
+# statement plans it for the run (tests/graph/ranking/test_plans.py runs the compilation).
 os.environ.setdefault("MENTORGRAPH_PREPARE_PLANS", "false")
 # An app a test closes may hold a batch of changes whose rankings nobody waits for; the
 # default drain would give it 10 s at every such teardown. A released change is retaken at
