@@ -57,6 +57,23 @@ def people_screen(info: Info) -> Screen:
     return PLAIN if selection is None else selection.screen(selection.root_nodes())
 
 
+MATCH_EVIDENCE = frozenset({"mutualConnections", "skillPaths", "sharedEmployers"})
+"""The fields of a `MentorMatch` read from its evidence (`graph.ranking.types.Evidence`)."""
+
+
+def asks_match_evidence(info: Info) -> bool:
+    """Whether the selection of a `mentorMatches` field shows any match's evidence; so
+    with the look-ahead off."""
+    selection = _Selection.of(info)
+    if selection is None:
+        return True
+    connection = get_named_type(info._raw_info.return_type)
+    assert is_object_type(connection), "mentorMatches returns a connection"
+    match = get_named_type(connection.fields["nodes"].type)
+    assert is_object_type(match), "a connection's nodes are objects"
+    return not MATCH_EVIDENCE.isdisjoint(selection.names(match, selection.root_nodes()))
+
+
 def connection_parts(info: Info) -> Parts:
     """The nested parts a `Person.connections` field asks of each of its people."""
     selection = _Selection.of(info)
@@ -118,10 +135,14 @@ class _Selection:
                         found.extend(nested)
         return found
 
+    def names(self, parent: GraphQLObjectType, details: FieldDetailsList) -> set[str]:
+        """The names of the fields `details` select of a `parent`."""
+        return {group[0].node.name.value for _, group in self.fields(parent, details)}
+
     def parts(self, details: FieldDetailsList) -> Parts:
         if not details:
             return NO_PARTS
-        names = {group[0].node.name.value for _, group in self.fields(self.person, details)}
+        names = self.names(self.person, details)
         return Parts(
             skills="skills" in names,
             learning_goals="learningGoals" in names,

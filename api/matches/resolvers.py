@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.context import Info
+from api.lookahead import asks_match_evidence
 from api.node import parse_global_id
 from api.pagination import Connection, connection, paged
 from graph.errors import BadInput
@@ -72,6 +73,7 @@ async def mentor_matches(
             weights=weighed,
             filters=filters,
             window=window,
+            evidence=asks_match_evidence(info),
             refresh=pages.refresh,
         )
     return connection(

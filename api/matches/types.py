@@ -151,35 +151,49 @@ def _step(step: ranking.SkillStep) -> SkillStep:
 )
 class MentorMatch(Node):
     key: strawberry.Private[str]
+    evidence: strawberry.Private[ranking.Evidence | None]
     mentor: Person
     score: float
     signals: list[MatchSignal] = strawberry.field(extensions=[MaxItems(len(SIGNAL_NAMES))])
     free_capacity: int
-    mutual_connections: list[Person] = strawberry.field(
+
+    @strawberry.field(
         description="Up to 3 people you both know (that you may see).",
         extensions=[MaxItems(MAX_MUTUAL_EVIDENCE)],
     )
-    skill_paths: list[SkillPath] = strawberry.field(
+    def mutual_connections(self) -> list[Person]:
+        return [Person.from_record(p) for p in self._evidence().mutual_connections]
+
+    @strawberry.field(
         description="How the mentor's skills lead to what you want to learn.",
         extensions=[MaxItems(MAX_LEARNING_GOALS)],
     )
-    shared_employers: list[Employer] = strawberry.field(
+    def skill_paths(self) -> list[SkillPath]:
+        return [SkillPath.from_evidence(e) for e in self._evidence().skill_paths]
+
+    @strawberry.field(
         description="Employers where you both worked at the same time.",
         extensions=[MaxItems(MAX_SHARED_EMPLOYERS)],
     )
+    def shared_employers(self) -> list[Employer]:
+        return [Employer.from_record(e) for e in self._evidence().shared_employers]
+
+    def _evidence(self) -> ranking.Evidence:
+        if self.evidence is None:
+            # The resolver reads a match's evidence whenever the selection names one of
+            # api.lookahead.MATCH_EVIDENCE: a field missing there shows up here.
+            raise RuntimeError("this match was read without its evidence")
+        return self.evidence
 
     @classmethod
     def from_record(cls, record: ranking.MentorMatch, *, mentee: str) -> MentorMatch:
-        evidence = record.evidence
         return cls(
             key=pair_key(mentee, record.key),
+            evidence=record.evidence,
             mentor=Person.from_record(record.mentor),
             score=record.score,
             signals=[MatchSignal.from_record(s) for s in record.signals],
             free_capacity=record.free_capacity,
-            mutual_connections=[Person.from_record(p) for p in evidence.mutual_connections],
-            skill_paths=[SkillPath.from_evidence(e) for e in evidence.skill_paths],
-            shared_employers=[Employer.from_record(e) for e in evidence.shared_employers],
         )
 
 

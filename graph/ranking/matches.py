@@ -114,25 +114,30 @@ def match_parameters(
 
 
 def match_from_row(item: dict[str, Any]) -> MentorMatch:
-    """A match from a row of `ranking/mentor_matches` (or of `ranking/stored_matches`)."""
+    """A match from a row of `ranking/mentor_matches` (or of `ranking/stored_matches`,
+    whose evidence is null when it was not asked for)."""
     return MentorMatch(
         mentor=Person.from_row(item["mentor"]),
         score=float(item["score"]),
         signals=signals_from_row(item),
         free_capacity=int(item["freeCapacity"]),
-        evidence=Evidence(
-            mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
-            skill_paths=tuple(
-                SkillEvidence(
-                    target=p["target"],
-                    skill=p["skill"],
-                    level=int(p["level"] or 1),
-                    strength=float(p["strength"]),
-                    steps=tuple(step_from_row(s) for s in p["steps"]),
-                    skills=tuple(Skill.from_row(s) for s in p["skills"]),
-                )
-                for p in item["skillPaths"]
-            ),
-            shared_employers=tuple(Employer.from_row(e) for e in item["sharedEmployers"]),
+        evidence=None if item["mutualConnections"] is None else _evidence_from_row(item),
+    )
+
+
+def _evidence_from_row(item: dict[str, Any]) -> Evidence:
+    return Evidence(
+        mutual_connections=tuple(Person.from_row(p) for p in item["mutualConnections"]),
+        skill_paths=tuple(
+            SkillEvidence(
+                target=p["target"],
+                skill=p["skill"],
+                level=int(p["level"] or 1),
+                strength=float(p["strength"]),
+                steps=tuple(step_from_row(s) for s in p["steps"]),
+                skills=tuple(Skill.from_row(s) for s in p["skills"]),
+            )
+            for p in item["skillPaths"]
         ),
+        shared_employers=tuple(Employer.from_row(e) for e in item["sharedEmployers"]),
     )

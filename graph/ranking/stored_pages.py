@@ -82,13 +82,17 @@ async def served_matches(
     filters: Filters = DEFAULT_FILTERS,
     window: Window[ScoreKey] = FIRST_PAGE,
     hub_degree_cap: int = DEFAULT_HUB_DEGREE_CAP,
+    evidence: bool = True,
     refresh: Callable[[str, PageToken | None], None],
 ) -> tuple[MentorMatch, ...]:
     """`mentor_matches`, from the mentee's stored page when it can answer (`servable`,
     fresh, and holding the window); otherwise live, asking `refresh` for a new page when
-    the stored one is stale or missing."""
+    the stored one is stale or missing. Without `evidence`, a stored page is read without
+    each match's evidence (`MentorMatch.evidence` is `None`); the live ranking has it."""
     if servable(weights, filters, hub_degree_cap):
-        read = await read_stored(database, mentee_key, filters=filters, window=window)
+        read = await read_stored(
+            database, mentee_key, filters=filters, window=window, evidence=evidence
+        )
         if read.served:
             return read.matches
         if not read.fresh:
@@ -110,14 +114,17 @@ async def read_stored(
     filters: Filters = DEFAULT_FILTERS,
     window: Window[ScoreKey] = FIRST_PAGE,
     max_age: float = MAX_AGE,
+    evidence: bool = True,
 ) -> StoredRead:
-    """The mentee's stored page for `window`, with whether it may be served."""
+    """The mentee's stored page for `window`, with whether it may be served; each match
+    with its evidence, or, without `evidence`, none (`None`)."""
     check_first(window.size)
     check_filters(filters)
     params: dict[str, Any] = {
         "menteeKey": mentee_key,
         "maxAge": max_age,
         "skillDecay": DEFAULT_WEIGHTS.skill_decay,
+        "evidence": evidence,
         "language": filters.language,
         "outsideMyEmployer": filters.outside_my_employer,
         "minScore": filters.min_score,
@@ -196,6 +203,7 @@ def _token(row: dict[str, Any]) -> PageToken:
 def _candidate(match: MentorMatch) -> dict[str, Any]:
     signals = {signal.name: signal for signal in match.signals}
     evidence = match.evidence
+    assert evidence is not None, "the live ranking reads every match's evidence"
     return {
         "key": match.key,
         "score": match.score,

@@ -113,7 +113,8 @@ class MentorMatch:
     score: float
     signals: tuple[Signal, ...]
     free_capacity: int
-    evidence: Evidence
+    evidence: Evidence | None
+    """`None` when it was not read: a stored page read for a selection that shows none."""
 
     @property
     def key(self) -> str:

@@ -10,12 +10,15 @@
 // $outsideMyEmployer (checked in rank order, only until $first + 1 pass); the mentor, every
 // mutual connection (kept only when visible_to the mentee now), shared employer and skill
 // (rules/skill_evidence) come with their current properties; freeCapacity is the current
-// one. Scores and signals are those stored.
+// one. Scores and signals are those stored. Without $evidence (the caller's selection asks
+// for none: api.lookahead), mutualConnections, skillPaths and sharedEmployers are null and not
+// read.
 // Served: the stored list holds every row the live statement could return there: it was
 // complete (fewer than KEEP candidates existed), or forwards, the page is full ($first + 1
 // rows) or the list's last score is under $minScore, or backwards, $before lies within it.
 // Otherwise the caller reads the live statement.
-// Parameters: $menteeKey; $maxAge (seconds); $skillDecay (the default weights'); filters
+// Parameters: $menteeKey; $maxAge (seconds); $skillDecay (the default weights'); $evidence
+//   (bool: read each match's evidence); filters
 //   $language, $outsideMyEmployer, $minScore; $first; a keyset page over ORDER BY score DESC,
 //   key ASC as ranking/mentor_matches: forwards $after, backwards $before (null or
 //   {score, key}).
@@ -39,7 +42,9 @@ CALL (me, page, fresh) {
   }
   CALL (me) {
     OPTIONAL MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
-    WITH t, w WHERE t IS NOT NULL
+    // No targets without $evidence: skill_evidence then reads nothing. (In a CASE, as the
+    // other parts, Neo4j 5.26 takes the rule's inner collect() for this WITH's own.)
+    WITH t, w WHERE t IS NOT NULL AND $evidence
     RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
   }
   MATCH (page)-[c:CANDIDATE]->(m:Person)
@@ -63,17 +68,17 @@ CALL (me, page, fresh) {
   WHERE free > 0
   LIMIT $first + 1
   WITH c, m, free,
-       COLLECT {
+       CASE WHEN $evidence THEN COLLECT {
          UNWIND c.vias AS viaKey
          MATCH (z:Person {key: viaKey})
          WHERE {{visible_to(me, z)}}
          RETURN z { .* }
-       } AS mutualConnections,
-       COLLECT {
+       } END AS mutualConnections,
+       CASE WHEN $evidence THEN COLLECT {
          UNWIND c.employers AS employerKey
          MATCH (e:Employer {key: employerKey})
          RETURN e { .* }
-       } AS sharedEmployers,
+       } END AS sharedEmployers,
        {{skill_evidence(m, targets)}} AS skillPaths
   ORDER BY c.rank{{| DESC}}
   RETURN collect({
@@ -83,7 +88,8 @@ CALL (me, page, fresh) {
     shares: {social: c.socialShare, skills: c.skillsShare, employer: c.employerShare,
              availability: c.availabilityShare, acceptance: c.acceptanceShare,
              completion: c.completionShare, rating: c.ratingShare},
-    freeCapacity: free, mutualConnections: mutualConnections, skillPaths: skillPaths,
+    freeCapacity: free, mutualConnections: mutualConnections,
+    skillPaths: CASE WHEN $evidence THEN skillPaths END,
     sharedEmployers: sharedEmployers
   }) AS matches
 }

@@ -11,9 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
 import httpx
+from graphql import GraphQLField, get_named_type, is_leaf_type, is_object_type
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.schema import build_schema
 from api.settings import ApiSettings
 from graph.database import Database
 from graph.loading.rows import write_graph
@@ -37,9 +39,9 @@ async def _matched(gql: GraphQLClient) -> list[str]:
 
 @asynccontextmanager
 async def _client(
-    settings: Settings, secret: str
+    settings: Settings, secret: str, api_settings: ApiSettings | None = None
 ) -> AsyncIterator[tuple[Starlette, GraphQLClient]]:
-    app = create_app(settings)
+    app = create_app(settings, api_settings)
     async with lifespan(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
@@ -134,3 +136,63 @@ async def test_an_app_that_stops_leaves_no_page_work_running(
         if task.get_coro().__qualname__.startswith("PageKeeper.")  # type: ignore[union-attr]
     ]
     assert left == []
+
+
+def _nodes_of_matches(nodes: str, variables: str = "") -> str:
+    return f"query{variables} {{ viewer {{ mentorMatches(first: 20) {{ nodes {{ {nodes} }} }} }} }}"
+
+
+def _selection(field: GraphQLField) -> str:
+    """A field's selection: of a node, its `id` (some of a person's fields are theirs
+    alone); of another object, every scalar one level down."""
+    named = get_named_type(field.type)
+    if not is_object_type(named):
+        return ""
+    if "id" in named.fields:
+        return "{ id }"
+    leaves = [name for name, f in named.fields.items() if is_leaf_type(get_named_type(f.type))]
+    return "{ " + " ".join(leaves or ["__typename"]) + " }"
+
+
+async def test_a_stored_page_shows_every_match_field_as_a_full_read(
+    empty_graph: Database, settings: Settings, api_settings: ApiSettings
+) -> None:
+    """The look-ahead reads a stored page without the matches' evidence when the selection
+    shows none (`api.lookahead.MATCH_EVIDENCE`). Every field of `MentorMatch`, asked alone,
+    in a fragment and under `@include`, answers as an app without the look-ahead (which
+    always reads it) answers: a field that needs the evidence and is missing from that set
+    fails here."""
+    await build(
+        empty_graph,
+        employers=[{"key": "acme", "name": "Acme", "industry": "Software"}],
+        people=[person("ann", seekingMentor=True), person("zed"), *(mentor(m) for m in MENTORS)],
+        skills=[skill("python")],
+        knows=knows(("ann", "zed"), *(("zed", m) for m in MENTORS)),
+        has_skill=[{"person": m, "skill": "python", "level": 3, "years": 2} for m in MENTORS],
+        wants_to_learn=[{"person": "ann", "skill": "python", "priority": 1}],
+        works_at=[{"person": p, "employer": "acme", "title": "dev", "since": None, "until": None}
+                  for p in ("ann", "m0")],
+    )  # fmt: skip
+    plain = dataclasses.replace(api_settings, lookahead=False)
+    async with AsyncExitStack() as stack:
+        app, gql = await stack.enter_async_context(_client(settings, api_settings.jwt_secret))
+        _, full = await stack.enter_async_context(_client(settings, plain.jwt_secret, plain))
+        assert sorted(await _matched(gql)) == list(MENTORS), "live, and a refresh left behind"
+        await app.state.events.drain()
+        match = build_schema()._schema.get_type("MentorMatch")
+        assert is_object_type(match)
+        shown: dict[str, object] = {}
+        for name, field in match.fields.items():
+            asked = f"{name} {_selection(field)}"
+            for query in (
+                _nodes_of_matches(asked),
+                _nodes_of_matches(f"... on MentorMatch {{ {asked} }}"),
+                _nodes_of_matches(f"... @include(if: $show) {{ {asked} }}", "($show: Boolean!)"),
+            ):
+                variables = {"show": True} if "$show" in query else {}
+                answers = [await c.data(query, variables, as_="ann") for c in (gql, full)]
+                assert answers[0] == answers[1], query
+                shown[name] = answers[0]["viewer"]["mentorMatches"]["nodes"]
+            assert (await read_stored(empty_graph, "ann")).fresh, "served from the page"
+    for evidence in ("mutualConnections", "skillPaths", "sharedEmployers"):
+        assert any(node[evidence] for node in shown[evidence]), evidence  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ refresh raced by an invalidation stores nothing fresh."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from graph.database import Database
@@ -76,9 +77,14 @@ def _same(found: tuple[MentorMatch, ...]) -> list[object]:
     return [(m.key, m.score, m.signals, m.free_capacity, m.evidence, m.mentor) for m in found]
 
 
+def _without_evidence(found: tuple[MentorMatch, ...]) -> list[object]:
+    return _same(tuple(dataclasses.replace(m, evidence=None) for m in found))
+
+
 async def _check_served_equals_live(database: Database) -> int:
     """Walk every mentee's list both ways, two at a time; wherever the stored page answers,
-    it answers as the live statement does. Returns how many windows it answered."""
+    it answers as the live statement does, and read without evidence, the same but for
+    the evidence. Returns how many windows it answered."""
     served = 0
     for mentee in MENTEES:
         for backward in (False, True):
@@ -87,9 +93,12 @@ async def _check_served_equals_live(database: Database) -> int:
                 window = Window(2, cursor, backward)
                 live = await mentor_matches(database, mentee, window=window)
                 read = await read_stored(database, mentee, window=window)
+                lean = await read_stored(database, mentee, window=window, evidence=False)
+                assert (lean.fresh, lean.served) == (read.fresh, read.served)
                 if read.served:
                     served += 1
                     assert _same(read.matches) == _same(live), (mentee, window)
+                    assert _same(lean.matches) == _without_evidence(live), (mentee, window)
                 if len(live) <= 2:
                     break
                 cursor = (live[1].score, live[1].key)
