@@ -23,7 +23,7 @@
 // Returns one row: found, suggestions (list of maps: person (the person's properties),
 //   score, social, mutualCount (every mutual connection the person may see, so it equals
 //   the length of `mutualConnections(with:)`), mutualConnections (up to 3 of them, their
-//   properties, lowest degree first)).
+//   properties, lowest degree first; degrees above $hubDegreeCap tie, by key: rules/visible_degree)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
 // Whom the person sees for knowing them, listed once for the visible degrees (docs/privacy.md).
