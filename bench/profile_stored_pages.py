@@ -5,12 +5,13 @@
 For each mentee named (a typical one and a hub, say), on the loaded graph: the mentee's
 page is refreshed (`refresh_page` with `--keep` candidates: at 1M the live statement for
 50 runs out of a 4g heap's transaction memory), its live ranking is timed once, then
-`ranking/stored_matches` and `ranking/mentor_matches` (`first: 10`, default weights) are
-PROFILEd once each (`bench.ranking_support.profiled`): total db hits and the operators
-that make most of them. Then `--calls` rounds time, one call after another through the
-same driver, a bare `RETURN 1` (the round trip and the driver) and `read_stored` of every
-mentee named, interleaved, and print p50 / p99 of each: what a stored read costs beyond
-the round trip is the work in its statement.
+`ranking/stored_matches` (with the matches' evidence, and without: a selection that shows
+none) and `ranking/mentor_matches` (`first: 10`, default weights) are PROFILEd once each
+(`bench.ranking_support.profiled`): total db hits and the operators that make most of
+them. Then `--calls` rounds time, one call after another through the same driver, a bare
+`RETURN 1` (the round trip and the driver) and `read_stored` of every mentee named, with
+and without the evidence, interleaved, and print p50 / p99 of each: what a stored read
+costs beyond the round trip is the work in its statement.
 
 With `--stored-before OLD.cypher` (a former `ranking/stored_matches`, e.g. saved with
 `git show REV:queries/ranking/stored_matches.cypher`), the former text is PROFILEd beside the
@@ -42,12 +43,13 @@ TOP = 8
 ROUND_TRIP = Statement(name="bench/return_1", text="RETURN 1 AS one", header="")
 
 
-def stored_parameters(key: str) -> dict[str, Any]:
+def stored_parameters(key: str, *, evidence: bool = True) -> dict[str, Any]:
     """`read_stored`'s parameters for the first page of 10, the default filters."""
     return {
         "menteeKey": key,
         "maxAge": MAX_AGE,
         "skillDecay": DEFAULT_WEIGHTS.skill_decay,
+        "evidence": evidence,
         "language": None,
         "outsideMyEmployer": False,
         "minScore": DEFAULT_FILTERS.min_score,
@@ -86,7 +88,11 @@ async def profiles(
         await mentor_matches(database, key, window=Window(10))
         once = (time.perf_counter() - began) * 1000
         print(f"\n{key}, degree {await degree(database, key):,}; one live call {once:,.0f} ms")
-        reads = [("stored", stored, stored_parameters(key)), ("live", live, match_parameters(key))]
+        reads = [
+            ("stored", stored, stored_parameters(key)),
+            ("stored, no evidence", stored, stored_parameters(key, evidence=False)),
+            ("live", live, match_parameters(key)),
+        ]
         if before is not None:
             if await database.read(before, stored_parameters(key)) != await database.read(
                 stored, stored_parameters(key)
@@ -108,6 +114,9 @@ async def timings(
     reads: dict[str, Callable[[str], Awaitable[object]]] = {
         "RETURN 1": lambda key: database.read(ROUND_TRIP),
         "stored": lambda key: read_stored(database, key, window=Window(10)),
+        "stored, no evidence": lambda key: read_stored(
+            database, key, window=Window(10), evidence=False
+        ),
     }
     if before is not None:
         now = statement("ranking/stored_matches")
