@@ -9,6 +9,12 @@ without a round trip. What the look-ahead does not cover (a second page of conne
 under another alias, connections of connections, mutual connections...) falls back to the
 loaders, as it would without it: correct, one more round trip.
 
+`mentorMatches` reads its selection too (`asks_match_evidence`): a stored page is read
+without the matches' evidence when no field of `MATCH_EVIDENCE` is shown. There a miss is
+no fallback but an error (`MentorMatch` refuses to show evidence it was not given), so
+`tests/api/test_stored_pages.py` asks every field of `MentorMatch`, in every way of
+selecting it, against an app with the look-ahead off.
+
 The selection is read as graphql-core's executor reads it (`collect_subfields`,
 `get_argument_values`), not from Strawberry's `info.selected_fields`, which keeps
 fragment spreads unexpanded and fields under `@include(if: false)` / `@skip(if: true)`.

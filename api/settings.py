@@ -53,8 +53,10 @@ class ApiSettings:
     oidc: OidcSettings | None = None
     """The identity provider whose tokens are accepted besides ours; `None`: ours only."""
     lookahead: bool = True
-    """Screens read their nested parts with their people (`api.lookahead`); off: level by
-    level, a round trip each (the reference the look-ahead is compared with)."""
+    """Screens read their nested parts with their people, and stored match pages are read
+    without the evidence a selection does not show (`api.lookahead`); off: level by level,
+    a round trip each, evidence always read (the reference the look-ahead is compared
+    with)."""
 
     def __post_init__(self) -> None:
         if len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:

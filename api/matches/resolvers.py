@@ -48,8 +48,8 @@ async def mentor_matches(
     ] = None,
 ) -> Connection[Annotated[MentorMatch, strawberry.lazy(_TYPES)]]:
     """Mentors for this person as mentee, best first, each with its evidence: from their
-    stored page when it can answer (graph.ranking.stored_pages), after this process's own
-    writes have reached the pages."""
+    stored page when it can answer (graph.ranking.stored_pages; the evidence read only when
+    the selection shows it), after this process's own writes have reached the pages."""
     from api.matches.types import MentorMatch
 
     weighed = weights.to_graph() if weights else DEFAULT_WEIGHTS

@@ -162,23 +162,23 @@ class MentorMatch(Node):
         extensions=[MaxItems(MAX_MUTUAL_EVIDENCE)],
     )
     def mutual_connections(self) -> list[Person]:
-        return [Person.from_record(p) for p in self._evidence().mutual_connections]
+        return [Person.from_record(p) for p in self._read_evidence().mutual_connections]
 
     @strawberry.field(
         description="How the mentor's skills lead to what you want to learn.",
         extensions=[MaxItems(MAX_LEARNING_GOALS)],
     )
     def skill_paths(self) -> list[SkillPath]:
-        return [SkillPath.from_evidence(e) for e in self._evidence().skill_paths]
+        return [SkillPath.from_evidence(e) for e in self._read_evidence().skill_paths]
 
     @strawberry.field(
         description="Employers where you both worked at the same time.",
         extensions=[MaxItems(MAX_SHARED_EMPLOYERS)],
     )
     def shared_employers(self) -> list[Employer]:
-        return [Employer.from_record(e) for e in self._evidence().shared_employers]
+        return [Employer.from_record(e) for e in self._read_evidence().shared_employers]
 
-    def _evidence(self) -> ranking.Evidence:
+    def _read_evidence(self) -> ranking.Evidence:
         if self.evidence is None:
             # The resolver reads a match's evidence whenever the selection names one of
             # api.lookahead.MATCH_EVIDENCE: a field missing there shows up here.

@@ -203,7 +203,8 @@ def _token(row: dict[str, Any]) -> PageToken:
 def _candidate(match: MentorMatch) -> dict[str, Any]:
     signals = {signal.name: signal for signal in match.signals}
     evidence = match.evidence
-    assert evidence is not None, "the live ranking reads every match's evidence"
+    if evidence is None:
+        raise ValueError(f"no evidence for {match.key!r}: the live ranking reads every match's")
     return {
         "key": match.key,
         "score": match.score,

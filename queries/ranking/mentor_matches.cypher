@@ -37,7 +37,7 @@
 // BLOCKED either way, PRIVATE, CONNECTIONS without a KNOWS) and no free capacity
 // (rules/free_capacity). The social signal walks only through people the mentee may see
 // (rules/visible_to) and its degrees count only connections the mentee may see
-// (rules/visible_degree): a hidden person neither counts, nor weighs, nor appears as evidence.
+// (rules/visible_degree; rules/capped_degree where only degrees within the cap count): a hidden person neither counts, nor weighs, nor appears as evidence.
 // A candidate needs a positive social, skills or employer contribution; availability only ranks.
 // Parameters:
 //   $menteeKey; $socialWeight (2.0), $skillWeight (1.0), $employerWeight (0.5),
@@ -158,14 +158,14 @@ CALL (me) {
       UNION ALL
       MATCH (me)-[:KNOWS]-(z)
       WHERE $socialWeight > 0 AND $thirdHopDecay > 0 AND {{visible_to(me, z)}}
-      WITH z, {{visible_degree(me, z, seen)}} AS degree
+      WITH z, {{capped_degree(me, z, seen)}} AS degree
       ORDER BY degree, z.key
       LIMIT $hubDegreeCap
       WITH z, degree WHERE degree <= $hubDegreeCap
       MATCH (z)-[:KNOWS]-(y:Person)
       WHERE y <> me AND {{visible_given(me, y, seen)}}
       WITH y, sum(1.0 / degree) AS resource
-      WITH y, resource, {{visible_degree(me, y, seen)}} AS degree
+      WITH y, resource, {{capped_degree(me, y, seen)}} AS degree
       WHERE degree <= $hubDegreeCap
       MATCH (y)-[:KNOWS]-(m)
       WHERE m.openToMentor = true AND m <> me

@@ -7,7 +7,7 @@
 // ranking does (`node(id:)` of a match, graph.ranking.matches.mentor_match).
 // Exclusions: rules/suggestible_mentor and rules/free_capacity, as the ranking. The social
 // signal walks through and divides by only people the mentee may see (rules/visible_to,
-// rules/visible_degree): at most $hubDegreeCap of the mentee's connections, lowest degree
+// rules/visible_degree, counted by rules/capped_degree): at most $hubDegreeCap of the mentee's connections, lowest degree
 // first, none whose degree exceeds $hubDegreeCap; three-step walks when $thirdHopDecay > 0.
 // A pair needs a positive social, skills or employer part.
 // Parameters: $pairs (list of {mentee, mentor} keys), $seekersOnly, $socialWeight, $skillWeight,
@@ -40,7 +40,7 @@ CALL (me) {
 CALL (me, everyone, seen) {
   OPTIONAL MATCH (me)-[:KNOWS]-(z:Person)
   WHERE (NOT everyone OR $thirdHopDecay > 0) AND $socialWeight > 0 AND {{visible_to(me, z)}}
-  WITH z, {{visible_degree(me, z, seen)}} AS degree
+  WITH z, {{capped_degree(me, z, seen)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
   WITH z, degree WHERE z IS NOT NULL AND degree <= $hubDegreeCap
@@ -64,7 +64,7 @@ CALL (me, m, seen, everyone, expanded) {
     MATCH (me)-[:KNOWS]-(z:Person)
     MATCH (z)-[:KNOWS]-(m)
     WHERE {{visible_to(me, z)}}
-    WITH z, {{visible_degree(me, z, seen)}} AS degree
+    WITH z, {{capped_degree(me, z, seen)}} AS degree
     WHERE degree <= $hubDegreeCap
     RETURN 1.0 / degree AS worth
   }
@@ -78,7 +78,7 @@ CALL (me, m, seen, expanded) {
   MATCH (y)-[:KNOWS]-(m)
   WHERE y <> me AND {{visible_given(me, y, seen)}}
   WITH y, sum(1.0 / degree) AS resource
-  WITH y, resource, {{visible_degree(me, y, seen)}} AS degree
+  WITH y, resource, {{capped_degree(me, y, seen)}} AS degree
   WHERE degree <= $hubDegreeCap
   RETURN coalesce(sum(resource / degree), 0.0) AS threeSteps
 }

@@ -5,7 +5,8 @@
 //            (same hub cap as mentor matches: at most $hubDegreeCap connections expanded,
 //            lowest degree first, none whose degree exceeds $hubDegreeCap); like the ranking's,
 //            only through people the person may see (rules/visible_to), and degree counts
-//            only connections they may see (rules/visible_degree);
+//            only connections they may see (rules/visible_degree, counted only as far as the
+//            cap needs by rules/capped_degree);
 //   employer sum of 1/(people who worked there) over employers both worked at;
 //   school   sum of 1/(people who studied there) over schools both attended;
 //   skills   sum of 1/(people who have it) over skills both have.
@@ -23,7 +24,7 @@
 // Returns one row: found, suggestions (list of maps: person (the person's properties),
 //   score, social, mutualCount (every mutual connection the person may see, so it equals
 //   the length of `mutualConnections(with:)`), mutualConnections (up to 3 of them, their
-//   properties, lowest degree first; degrees above $hubDegreeCap tie, by key: rules/visible_degree)).
+//   properties, lowest degree first)).
 // Indexes: person_key.
 OPTIONAL MATCH (me:Person {key: $personKey})
 // Whom the person sees for knowing them, listed once for the visible degrees (docs/privacy.md).
@@ -46,7 +47,7 @@ CALL (me, seen) {
   }
   MATCH (me)-[:KNOWS]-(z:Person)
   WHERE {{visible_to(me, z)}}
-  WITH me, myEmployers, mySchools, mySkills, z, {{visible_degree(me, z, seen)}} AS degree
+  WITH me, myEmployers, mySchools, mySkills, z, {{capped_degree(me, z, seen)}} AS degree
   ORDER BY degree, z.key
   LIMIT $hubDegreeCap
   WITH me, myEmployers, mySchools, mySkills, z, degree

@@ -9,12 +9,16 @@ import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
 
 import httpx
+import pytest
 from graphql import GraphQLField, get_named_type, is_leaf_type, is_object_type
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.lookahead import MATCH_EVIDENCE
+from api.matches import resolvers
 from api.schema import build_schema
 from api.settings import ApiSettings
 from graph.database import Database
@@ -138,8 +142,20 @@ async def test_an_app_that_stops_leaves_no_page_work_running(
     assert left == []
 
 
-def _nodes_of_matches(nodes: str, variables: str = "") -> str:
-    return f"query{variables} {{ viewer {{ mentorMatches(first: 20) {{ nodes {{ {nodes} }} }} }} }}"
+def _ways_of_asking(asked: str) -> list[tuple[str, dict[str, bool], bool]]:
+    """(query, variables, whether `asked` is shown) for each way of selecting it: alone,
+    under `edges`, in an inline and a named fragment, under `@include` and `@skip`."""
+    matches = "query{} {{ viewer {{ mentorMatches(first: 20) {{ {} }} }} }}"
+    show, flag = "($show: Boolean!)", {"show": True}
+    return [
+        (matches.format("", f"nodes {{ {asked} }}"), {}, True),
+        (matches.format("", f"edges {{ node {{ {asked} }} }}"), {}, True),
+        (matches.format("", f"nodes {{ ... on MentorMatch {{ {asked} }} }}"), {}, True),
+        (matches.format("", "nodes { ...Asked }") + f" fragment Asked on MentorMatch {{ {asked} }}",
+         {}, True),
+        (matches.format(show, f"nodes {{ ... @include(if: $show) {{ {asked} }} }}"), flag, True),
+        (matches.format(show, f"nodes {{ id ... @skip(if: $show) {{ {asked} }} }}"), flag, False),
+    ]  # fmt: skip
 
 
 def _selection(field: GraphQLField) -> str:
@@ -155,13 +171,16 @@ def _selection(field: GraphQLField) -> str:
 
 
 async def test_a_stored_page_shows_every_match_field_as_a_full_read(
-    empty_graph: Database, settings: Settings, api_settings: ApiSettings
+    empty_graph: Database,
+    settings: Settings,
+    api_settings: ApiSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The look-ahead reads a stored page without the matches' evidence when the selection
-    shows none (`api.lookahead.MATCH_EVIDENCE`). Every field of `MentorMatch`, asked alone,
-    in a fragment and under `@include`, answers as an app without the look-ahead (which
-    always reads it) answers: a field that needs the evidence and is missing from that set
-    fails here."""
+    shows none (`api.lookahead.MATCH_EVIDENCE`). Every field of `MentorMatch`, in every way
+    of selecting it, is read with the evidence exactly when it is one of those, and answers
+    as an app without the look-ahead (which always reads it) answers: a field that needs
+    the evidence and is missing from that set fails here."""
     await build(
         empty_graph,
         employers=[{"key": "acme", "name": "Acme", "industry": "Software"}],
@@ -173,6 +192,14 @@ async def test_a_stored_page_shows_every_match_field_as_a_full_read(
         works_at=[{"person": p, "employer": "acme", "title": "dev", "since": None, "until": None}
                   for p in ("ann", "m0")],
     )  # fmt: skip
+    evidence_asked: list[bool] = []
+    served = resolvers.served_matches
+
+    async def noting(*args: Any, **kwargs: Any) -> Any:
+        evidence_asked.append(kwargs["evidence"])
+        return await served(*args, **kwargs)
+
+    monkeypatch.setattr(resolvers, "served_matches", noting)
     plain = dataclasses.replace(api_settings, lookahead=False)
     async with AsyncExitStack() as stack:
         app, gql = await stack.enter_async_context(_client(settings, api_settings.jwt_secret))
@@ -181,18 +208,15 @@ async def test_a_stored_page_shows_every_match_field_as_a_full_read(
         await app.state.events.drain()
         match = build_schema()._schema.get_type("MentorMatch")
         assert is_object_type(match)
-        shown: dict[str, object] = {}
+        shown: dict[str, Any] = {}
         for name, field in match.fields.items():
-            asked = f"{name} {_selection(field)}"
-            for query in (
-                _nodes_of_matches(asked),
-                _nodes_of_matches(f"... on MentorMatch {{ {asked} }}"),
-                _nodes_of_matches(f"... @include(if: $show) {{ {asked} }}", "($show: Boolean!)"),
-            ):
-                variables = {"show": True} if "$show" in query else {}
-                answers = [await c.data(query, variables, as_="ann") for c in (gql, full)]
-                assert answers[0] == answers[1], query
-                shown[name] = answers[0]["viewer"]["mentorMatches"]["nodes"]
-            assert (await read_stored(empty_graph, "ann")).fresh, "served from the page"
-    for evidence in ("mutualConnections", "skillPaths", "sharedEmployers"):
-        assert any(node[evidence] for node in shown[evidence]), evidence  # type: ignore[attr-defined]
+            for query, variables, visible in _ways_of_asking(f"{name} {_selection(field)}"):
+                evidence_asked.clear()
+                ours = await gql.data(query, variables, as_="ann")
+                assert evidence_asked == [visible and name in MATCH_EVIDENCE], query
+                assert ours == await full.data(query, variables, as_="ann"), query
+                shown.setdefault(name, ours["viewer"]["mentorMatches"])
+            # A complete page (9 mentors, fewer than it keeps), still fresh: read from it.
+            assert (await read_stored(empty_graph, "ann")).fresh
+    for name in MATCH_EVIDENCE:
+        assert any(node[name] for node in shown[name]["nodes"]), name

@@ -96,9 +96,10 @@ def test_visible_to_is_exactly_its_two_parts() -> None:
 
 
 def test_a_listed_viewer_is_asked_with_their_own_list() -> None:
-    """Every statement that asks visible_given or visible_degree passes the list that
-    seen_connections made for the same viewer, never another person's."""
-    asked = re.compile(r"\{\{\s*(?:visible_given|visible_degree)\((\w+),\s*\w+,\s*(\w+)\)\s*\}\}")
+    """Every statement that asks visible_given, visible_degree or capped_degree passes the
+    list that seen_connections made for the same viewer, never another person's."""
+    listing = r"visible_given|visible_degree|capped_degree"
+    asked = re.compile(rf"\{{\{{\s*(?:{listing})\((\w+),\s*\w+,\s*(\w+)\)\s*\}}\}}")
     asks = 0
     for name in all_statement_names():
         code = _code(QUERIES_DIR / f"{name}.cypher")
