@@ -16,7 +16,8 @@
 // Served: the stored list holds every row the live statement could return there: it was
 // complete (fewer than KEEP candidates existed), or forwards, the page is full ($first + 1
 // rows) or the list's last score is under $minScore, or backwards, $before lies within it.
-// Otherwise the caller reads the live statement.
+// Never served when torn: a candidate it matched was deleted (a refresh committed) before
+// its properties were read. Otherwise the caller reads the live statement.
 // Parameters: $menteeKey; $maxAge (seconds); $skillDecay (the default weights'); $evidence
 //   (bool: read each match's evidence); filters
 //   $language, $outsideMyEmployer, $minScore; $first; a keyset page over ORDER BY score DESC,
@@ -33,8 +34,20 @@ WITH me, page, coalesce(epoch.value, 0) AS epoch
 WITH me, page, epoch,
      coalesce(page.storedVersion = page.version AND page.epoch = epoch
               AND page.computedAt >= datetime() - duration({seconds: $maxAge}), false) AS fresh
-CALL (me, page, fresh) {
-  WITH me, page WHERE fresh
+// Each candidate's properties are read at once, as a map: a refresh that commits meanwhile
+// deletes the candidates this read matched, and what is read of one after that is nothing.
+// Such a torn read is never served (`served` below): the caller reads the live statement.
+CALL (page, fresh) {
+  WITH page WHERE fresh
+  MATCH (page)-[stored:CANDIDATE]->(m:Person)
+  WITH stored { .* } AS c, m
+  ORDER BY c.rank{{| DESC}}
+  RETURN collect({c: c, m: m}) AS candidates
+}
+WITH me, page, epoch, fresh, candidates,
+     any(candidate IN candidates WHERE candidate.c.rank IS NULL) AS torn
+CALL (me, fresh, candidates) {
+  WITH me, candidates WHERE fresh
   CALL (me) {
     OPTIONAL MATCH (me)-[w:WORKS_AT]->(e:Employer)
     WHERE w.until IS NULL OR w.until >= date()
@@ -47,19 +60,15 @@ CALL (me, page, fresh) {
     WITH t, w WHERE t IS NOT NULL AND $evidence
     RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
   }
-  MATCH (page)-[c:CANDIDATE]->(m:Person)
+  // The exclusions cost a few relationship checks each: they are checked in rank order, only
+  // until the page is full (collected first, so that the planner cannot filter before sorting).
+  UNWIND candidates AS candidate
+  WITH me, currentEmployers, targets, candidate.c AS c, candidate.m AS m
   WHERE c.score >= $minScore
     AND {{($after IS NULL OR c.score < $after.score
          OR (c.score = $after.score AND m.key > $after.key))|($before IS NULL OR c.score > $before.score
          OR (c.score = $before.score AND m.key < $before.key))}}
-  WITH me, currentEmployers, targets, c, m
-  ORDER BY c.rank{{| DESC}}
-  // The exclusions cost a few relationship checks each: they are checked in rank order, only
-  // until the page is full (collected first, so that the planner cannot filter before sorting).
-  WITH me, currentEmployers, targets, collect({c: c, m: m}) AS ordered
-  UNWIND ordered AS candidate
-  WITH me, currentEmployers, targets, candidate.c AS c, candidate.m AS m
-  WHERE {{suggestible_mentor(me, m)}}
+    AND {{suggestible_mentor(me, m)}}
     AND ($language IS NULL OR $language IN coalesce(m.languages, []))
     AND (NOT $outsideMyEmployer OR NOT EXISTS {
           MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
@@ -94,7 +103,7 @@ CALL (me, page, fresh) {
   }) AS matches
 }
 RETURN me IS NOT NULL AS found, fresh,
-       fresh AND (page.complete
+       fresh AND NOT torn AND (page.complete
                   OR {{size(matches) > $first OR page.lastScore < $minScore|($before IS NOT NULL
                       AND ($before.score > page.lastScore
                            OR ($before.score = page.lastScore AND $before.key <= page.lastKey)))}})

@@ -31,7 +31,7 @@ from graph.ranking.stored_pages import (
 from graph.ranking.types import MentorMatch
 from graph.safety import block_person, unblock_person
 from graph.skills import add_skill
-from tests.builders import build, knows, mentor, person, skill
+from tests.builders import build, fixture_statement, knows, mentor, person, skill
 
 MENTEES = ("ann", "ben", "cal")
 MENTORS = tuple(f"m{i}" for i in range(8))
@@ -175,3 +175,17 @@ async def test_an_invalidation_while_candidates_are_computed_leaves_the_page_sta
     assert not (await read_stored(empty_graph, "ann")).fresh, "computed before the block"
     assert await refresh_page(empty_graph, "ann", None)
     assert (await read_stored(empty_graph, "ann")).fresh
+
+
+async def test_a_read_torn_by_a_refresh_is_never_served(empty_graph: Database) -> None:
+    """A refresh that commits during a read deletes the candidates the read matched, and
+    what the read gets of such a candidate is then nothing. The stored read takes each
+    candidate's properties at once, and a candidate without them marks the read torn: not
+    served, whatever the page says. Here one candidate has lost its properties, as a
+    deleted one reads."""
+    await _graph(empty_graph)
+    await _refresh_all(empty_graph)
+    assert (await read_stored(empty_graph, "ann", window=Window(2))).served
+    await empty_graph.write(fixture_statement("strip_a_candidate"), {"mentee": "ann"})
+    read = await read_stored(empty_graph, "ann", window=Window(2))
+    assert read.fresh and not read.served
