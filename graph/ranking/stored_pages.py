@@ -59,6 +59,7 @@ class StoredRead:
     served: bool
     """`matches` is exactly what the live statement would return for this window."""
     matches: tuple[MentorMatch, ...]
+    """The page when `served`; empty otherwise."""
     token: PageToken | None
     """`None` when the mentee has no page yet (`claim_page` makes one)."""
 
@@ -135,8 +136,10 @@ async def read_stored(
     if not row["found"]:
         raise NotFound(f"no person {mentee_key!r}")
     token = None if row["pageId"] is None else _token(row)
-    matches = tuple(match_from_row(item) for item in row["matches"] or ())
-    return StoredRead(bool(row["fresh"]), bool(row["served"]), matches, token)
+    served = bool(row["served"])
+    # Rows of a read that is not served may be torn (ranking/stored_matches): never mapped.
+    matches = tuple(match_from_row(item) for item in row["matches"]) if served else ()
+    return StoredRead(bool(row["fresh"]), served, matches, token)
 
 
 async def claim_page(database: Database, mentee_key: str) -> PageToken | None:

@@ -5,7 +5,9 @@
 // that began before an invalidation are stored stale, never fresh. Nothing is stored when the
 // page is gone or is another one (expired and made again). Each candidate keeps its rank,
 // score, raw signals, shares, up to 3 mutual connections' keys and the shared employers' keys;
-// ranking/stored_matches reads the rest as it stands. Then expires up to $sweep pages not
+// ranking/stored_matches reads the rest as it stands. The page's generation (new at each store)
+// and candidateCount, stamped on the page and its generation on each candidate, let a read
+// tell a list it saw whole from one a concurrent store tore (ranking/stored_matches). Then expires up to $sweep pages not
 // touched for $expireAfter seconds (the store's bound, docs/ranking.md).
 // Parameters: $menteeKey, $pageId, $version, $epoch (the token); $complete (fewer than KEEP
 //   existed); $lastScore, $lastKey (the last candidate's, or null); $candidates (list of
@@ -18,7 +20,7 @@ CALL (page) {
   WITH page WHERE page IS NOT NULL
   SET page.storedVersion = $version, page.epoch = $epoch, page.computedAt = datetime(),
       page.touchedAt = datetime(), page.complete = $complete, page.lastScore = $lastScore,
-      page.lastKey = $lastKey
+      page.lastKey = $lastKey, page.generation = randomUUID()
   WITH page
   CALL (page) {
     MATCH (page)-[old:CANDIDATE]->()
@@ -29,9 +31,10 @@ CALL (page) {
     WITH rank, $candidates[rank] AS c
     MATCH (m:Person {key: c.key})
     CREATE (page)-[candidate:CANDIDATE]->(m)
-    SET candidate = c, candidate.rank = rank
+    SET candidate = c, candidate.rank = rank, candidate.generation = page.generation
     REMOVE candidate.key
   }
+  SET page.candidateCount = COUNT { (page)-[:CANDIDATE]->() }
 }
 CALL () {
   MATCH (old:MatchPage)

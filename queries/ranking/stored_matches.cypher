@@ -16,8 +16,8 @@
 // Served: the stored list holds every row the live statement could return there: it was
 // complete (fewer than KEEP candidates existed), or forwards, the page is full ($first + 1
 // rows) or the list's last score is under $minScore, or backwards, $before lies within it.
-// Never served when torn: a candidate it matched was deleted (a refresh committed) before
-// its properties were read. Otherwise the caller reads the live statement.
+// Never served when torn: a store of the page committed during the read (below). Otherwise the
+// caller reads the live statement.
 // Parameters: $menteeKey; $maxAge (seconds); $skillDecay (the default weights'); $evidence
 //   (bool: read each match's evidence); filters
 //   $language, $outsideMyEmployer, $minScore; $first; a keyset page over ORDER BY score DESC,
@@ -30,13 +30,17 @@
 OPTIONAL MATCH (me:Person {key: $menteeKey})
 OPTIONAL MATCH (me)<-[:PAGE_OF]-(page:MatchPage)
 OPTIONAL MATCH (epoch:MatchPageEpoch {name: 'global'})
-WITH me, page, coalesce(epoch.value, 0) AS epoch
-WITH me, page, epoch,
-     coalesce(page.storedVersion = page.version AND page.epoch = epoch
-              AND page.computedAt >= datetime() - duration({seconds: $maxAge}), false) AS fresh
-// Each candidate's properties are read at once, as a map: a refresh that commits meanwhile
-// deletes the candidates this read matched, and what is read of one after that is nothing.
-// Such a torn read is never served (`served` below): the caller reads the live statement.
+// The page's state is read at once, as a map, before its candidates; and each candidate's
+// properties at once too. Neo4j reads at read-committed isolation: a store of the same page
+// that commits during this read replaces the candidates under it, so the read may see some
+// of the old list and some of the new, or a candidate it matched read as nothing. A read is
+// whole only when it saw the page's candidateCount candidates, each of the page's
+// generation; a torn one is never served (`served` below): the caller reads live.
+WITH me, page, page { .* } AS state, coalesce(epoch.value, 0) AS epoch
+WITH me, page, state, epoch,
+     coalesce(state.storedVersion = state.version AND state.epoch = epoch
+              AND state.generation IS NOT NULL
+              AND state.computedAt >= datetime() - duration({seconds: $maxAge}), false) AS fresh
 CALL (page, fresh) {
   WITH page WHERE fresh
   MATCH (page)-[stored:CANDIDATE]->(m:Person)
@@ -44,8 +48,10 @@ CALL (page, fresh) {
   ORDER BY c.rank{{| DESC}}
   RETURN collect({c: c, m: m}) AS candidates
 }
-WITH me, page, epoch, fresh, candidates,
-     any(candidate IN candidates WHERE candidate.c.rank IS NULL) AS torn
+WITH me, state, epoch, fresh, candidates,
+     coalesce(size(candidates) <> state.candidateCount, true)
+       OR any(candidate IN candidates WHERE coalesce(candidate.c.generation <> state.generation, true))
+       AS torn
 CALL (me, fresh, candidates) {
   WITH me, candidates WHERE fresh
   CALL (me) {
@@ -102,10 +108,12 @@ CALL (me, fresh, candidates) {
     sharedEmployers: sharedEmployers
   }) AS matches
 }
+// A mentor deleted after the exclusions read reads as nothing too: such a read is not served.
 RETURN me IS NOT NULL AS found, fresh,
-       fresh AND NOT torn AND (page.complete
-                  OR {{size(matches) > $first OR page.lastScore < $minScore|($before IS NOT NULL
-                      AND ($before.score > page.lastScore
-                           OR ($before.score = page.lastScore AND $before.key <= page.lastKey)))}})
+       fresh AND NOT torn AND none(match IN matches WHERE match.key IS NULL)
+         AND (state.complete
+              OR {{size(matches) > $first OR state.lastScore < $minScore|($before IS NOT NULL
+                  AND ($before.score > state.lastScore
+                       OR ($before.score = state.lastScore AND $before.key <= state.lastKey)))}})
          AS served,
-       page.id AS pageId, page.version AS version, epoch, matches
+       state.id AS pageId, state.version AS version, epoch, matches
