@@ -52,12 +52,17 @@ async def _client(
             yield app, GraphQLClient(http, secret)
 
 
+def _without_consumer(settings: Settings) -> Settings:
+    """Apps that apply no change-log record: only the writer's own process invalidates."""
+    return dataclasses.replace(
+        settings, change_log=dataclasses.replace(settings.change_log, consumer=False)
+    )
+
+
 async def test_the_next_read_never_shows_an_excluded_mentor_on_any_app(
     empty_graph: Database, settings: Settings, api_settings: ApiSettings
 ) -> None:
-    quiet = dataclasses.replace(
-        settings, change_log=dataclasses.replace(settings.change_log, consumer=False)
-    )
+    quiet = _without_consumer(settings)
     async with AsyncExitStack() as stack:
         app, gql = await stack.enter_async_context(_client(quiet, api_settings.jwt_secret))
         _, second = await stack.enter_async_context(_client(quiet, api_settings.jwt_secret))
@@ -120,6 +125,52 @@ async def _check_exclusions(
             assert not gone & set(shown), (excluded, shown)
             assert sorted(shown) == sorted(set(MENTORS) - gone)
         assert (await read_stored(database, "ann")).fresh, "served from the page"
+
+
+EVIDENCE = (
+    "{ viewer { mentorMatches(first: 20) { nodes { mentor { key } mutualConnections { key } } } } }"
+)
+
+
+async def test_a_stored_page_never_shows_a_mutual_connection_hidden_since(
+    empty_graph: Database, settings: Settings, api_settings: ApiSettings
+) -> None:
+    """A page's mutual connections are stored as keys and shown only if the mentee may see
+    them now (rules/visible_to): after the page was stored, a connection who turns PRIVATE,
+    or whom a block parts from the mentee either way, is gone from the very next read,
+    which the stored page still answers. Written through a third driver, so no app
+    invalidates anything."""
+    await build(
+        empty_graph,
+        people=[person("ann", seekingMentor=True), *(person(z) for z in ("zed", "yan", "xia")),
+                mentor("max")],
+        knows=knows(("ann", "zed"), ("ann", "yan"), ("ann", "xia"),
+                    ("zed", "max"), ("yan", "max"), ("xia", "max")),
+    )  # fmt: skip
+    async with AsyncExitStack() as stack:
+        app, gql = await stack.enter_async_context(
+            _client(_without_consumer(settings), api_settings.jwt_secret)
+        )
+        database = Database.connect(settings)
+        stack.push_async_callback(database.close)
+
+        async def shown() -> list[str]:
+            nodes = (await gql.data(EVIDENCE, as_="ann"))["viewer"]["mentorMatches"]["nodes"]
+            assert [node["mentor"]["key"] for node in nodes] == ["max"]
+            return sorted(p["key"] for p in nodes[0]["mutualConnections"])
+
+        assert await shown() == ["xia", "yan", "zed"], "live, and a refresh left behind"
+        await app.state.events.drain()
+        hidden: list[str] = []
+        for who, hide in (
+            ("zed", lambda: update_profile(database, "zed", ProfileFields(visibility="PRIVATE"))),
+            ("yan", lambda: block_person(database, "ann", "yan", reason=None)),
+            ("xia", lambda: block_person(database, "xia", "ann", reason=None)),
+        ):
+            await hide()
+            hidden.append(who)
+            assert await shown() == sorted({"xia", "yan", "zed"} - set(hidden)), who
+            assert (await read_stored(database, "ann")).served, "from the stored page"
 
 
 async def test_an_app_that_stops_leaves_no_page_work_running(

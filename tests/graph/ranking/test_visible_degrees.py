@@ -101,14 +101,19 @@ class Graph:
                     scores[m] += third_hop * reached / degree
         return dict(scores)
 
-    def suggestions(self, viewer: str, cap: int) -> dict[str, tuple[float, int]]:
+    def suggestions(self, viewer: str, cap: int) -> dict[str, tuple[float, list[str]]]:
+        """Each suggestion's score, and its mutual connections the viewer may see, lowest
+        visible degree first (the exact degree, not capped: it orders hubs too)."""
         social: dict[str, float] = defaultdict(float)
         for z, degree in self.expanded(viewer, cap):
             for c in self.friends[z]:
                 if c != viewer and c not in self.friends[viewer] and self.visible(viewer, c):
                     social[c] += 1.0 / degree
         mutual = {
-            c: sum(self.visible(viewer, z) for z in self.friends[c] & self.friends[viewer])
+            c: sorted(
+                (z for z in self.friends[c] & self.friends[viewer] if self.visible(viewer, z)),
+                key=lambda z: (self.degree(viewer, z), z),
+            )
             for c in social
         }
         return {c: (score, mutual[c]) for c, score in social.items()}
@@ -163,9 +168,11 @@ async def test_suggestions_count_only_whom_the_person_may_see(
             )
             expected = graph.suggestions(viewer, cap)
             scores = {c: score for c, (score, _) in expected.items()}
-            mutual = {c: count for c, (_, count) in expected.items()}
+            counts = {c: len(mutual) for c, (_, mutual) in expected.items()}
+            shown = {c: mutual[:3] for c, (_, mutual) in expected.items()}
             assert {s.key: s.score for s in found} == pytest.approx(scores), (viewer, cap)
-            assert {s.key: s.mutual_count for s in found} == mutual, (viewer, cap)
+            assert {s.key: s.mutual_count for s in found} == counts, (viewer, cap)
+            assert {s.key: [p.key for p in s.mutual_connections] for s in found} == shown
 
 
 def test_the_graphs_hold_the_cases_the_rule_must_tell_apart() -> None:
