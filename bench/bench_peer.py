@@ -89,7 +89,7 @@ class Load:
     """The load generator's CPU over the run, in cores."""
 
 
-async def _ego_facebook(people: int, edges: list[tuple[int, int]]) -> None:
+async def ensure_ego_facebook(people: int, edges: list[tuple[int, int]]) -> None:
     """Load ego-Facebook unless the graph already is it (same people and connections)."""
     database = await connect()
     try:
@@ -272,7 +272,8 @@ def report(results: dict[tuple[str, str], list[Load]], sides: Sequence[Side], ro
             )
 
 
-def _bench_server() -> Settings:
+def bench_server() -> Settings:
+    """The bench's own server (`BENCH_SERVER` unless the environment names another), started."""
     for name, value in BENCH_SERVER.items():
         os.environ.setdefault(name, value)
     settings = Settings.from_env()
@@ -293,9 +294,9 @@ def main() -> None:
     parser.add_argument("--saturation", type=int, nargs="+", default=[1, 4, 16, 32, 64])
     args = parser.parse_args()
 
-    settings = _bench_server()
+    settings = bench_server()
     seeking, degrees = ego_people()
-    asyncio.run(_ego_facebook(len(degrees), ego_edges()))
+    asyncio.run(ensure_ego_facebook(len(degrees), ego_edges()))
     _npm_ci()
     shuffled = random.Random(7)
     subjects = {
