@@ -347,11 +347,17 @@ CALL (me) {
   // (1.5 GB at 1M, beyond a 4g heap's transaction memory for a page of 50).
   UNWIND page + coalesce(more, []) AS c
   WITH targets, collect(c) AS rows
+  // The ways to each target, read once for the page's skill paths (rules/skill_evidence).
+  CALL (targets) {
+    UNWIND targets AS target
+    WITH target.skill AS goal
+    RETURN collect({skill: goal, ways: {{skill_ways(goal)}}}) AS evidenceTargets
+  }
   UNWIND rows AS c
-  WITH targets, c, c.m AS m
+  WITH evidenceTargets, c, c.m AS m
   ORDER BY c.score{{ DESC|}}, m.key{{| DESC}}
   LIMIT $first + 1
-  WITH targets, m, c.free AS free, c.social AS social, c.skills AS skills,
+  WITH evidenceTargets, m, c.free AS free, c.social AS social, c.skills AS skills,
        c.employer AS employer, c.availability AS availability, c.record AS record,
        c.vias AS vias, c.employers AS employers, c.total AS total, c.score AS score,
        $socialWeight * c.social AS socialPart, $skillWeight * c.skills AS skillPart,
@@ -369,7 +375,7 @@ CALL (me) {
   }
   WITH m, free, social, skills, employer, availability, record, employers, total, score,
        socialPart, skillPart, employerPart, availabilityPart, mutualConnections,
-       {{skill_evidence(m, targets)}} AS skillPaths
+       {{skill_evidence(m, evidenceTargets)}} AS skillPaths
   RETURN collect({
     key: m.key, mentor: m { .* }, score: score,
     social: social, skills: skills, employer: employer, availability: availability,

@@ -63,8 +63,8 @@ CALL (me, fresh, candidates) {
     OPTIONAL MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
     // No targets without $evidence: skill_evidence then reads nothing. (In a CASE, as the
     // other parts, Neo4j 5.26 takes the rule's inner collect() for this WITH's own.)
-    WITH t, w WHERE t IS NOT NULL AND $evidence
-    RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
+    WITH t WHERE t IS NOT NULL AND $evidence
+    RETURN collect({skill: t, ways: {{skill_ways(t)}}}) AS targets
   }
   // The exclusions cost a few relationship checks each: they are checked in rank order, only
   // until the page is full (collected first, so that the planner cannot filter before sorting).
