@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, get_args
 
@@ -38,7 +38,7 @@ _RECORD_CHANGE = statement("events/record_change")
 _LOCK_CHANGES = statement("events/lock_changes")
 _CLAIM_CHANGES = statement("events/claim_changes")
 _TRIM_CHANGES = statement("events/trim_changes")
-_FAIL_CHANGE = statement("events/fail_change")
+_FAIL_CHANGES = statement("events/fail_changes")
 _RELEASE_CHANGES = statement("events/release_changes")
 _RENEW_LEASES = statement("events/renew_leases")
 _PRUNE_DEAD_CHANGES = statement("events/prune_dead_changes")
@@ -156,9 +156,9 @@ async def _readable(tx: AsyncManagedTransaction, owner: str, row: dict[str, Any]
     try:
         event = parse(row["kind"], row["payload"])
     except (KeyError, TypeError, ValueError) as exc:
-        params = {"id": row["id"], "owner": owner, "error": f"unreadable: {exc}"[:1000],
-                  "backoffMs": 0, "defect": True, "maxAttempts": 1}  # fmt: skip
-        await run(tx, _FAIL_CHANGE, params)
+        unreadable = f"unreadable: {exc}"
+        params = _failure(owner, {row["id"]: 0.0}, unreadable, defect=True, max_attempts=1)
+        await run(tx, _FAIL_CHANGES, params)
         return None
     return Change(row["id"], event, int(row["attempts"] or 0))
 
@@ -169,28 +169,45 @@ async def trim(database: Database, ids: Sequence[str]) -> None:
         await database.write(_TRIM_CHANGES, {"ids": list(ids)})
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A failed attempt counted at a change."""
+
+    id: str
+    attempts: int
+    dead: bool
+    """Parked: at `max_attempts` defects."""
+
+
 async def fail(
     database: Database,
     owner: str,
-    change: str,
+    backoffs: Mapping[str, float],
     *,
     error: str,
-    backoff: float,
     defect: bool,
     max_attempts: int,
-) -> bool:
-    """Count `owner`'s failed attempt; claimable again after `backoff` seconds. True: parked
-    as dead (at `max_attempts` defects; a failure for want of time is no defect)."""
-    params = {
-        "id": change,
+) -> list[Failure]:
+    """Count `owner`'s failed attempt at each change of `backoffs` (id: seconds until it is
+    claimable again), in one write: the changes of one application fail together. A change
+    is parked as dead at `max_attempts` defects (a failure for want of time is no defect).
+    The failures counted; none for a change gone, parked or claimed by another since."""
+    params = _failure(owner, backoffs, error, defect=defect, max_attempts=max_attempts)
+    rows = await database.write(_FAIL_CHANGES, params)
+    return [Failure(row["id"], int(row["attempts"]), bool(row["dead"])) for row in rows]
+
+
+def _failure(
+    owner: str, backoffs: Mapping[str, float], error: str, *, defect: bool, max_attempts: int
+) -> dict[str, Any]:
+    """events/fail_changes' parameters; the changes by id, so writers lock them in one order."""
+    return {
+        "changes": [{"id": id_, "backoffMs": _ms(backoffs[id_])} for id_ in sorted(backoffs)],
         "owner": owner,
         "error": error[:1000],
-        "backoffMs": _ms(backoff),
         "defect": defect,
         "maxAttempts": max_attempts,
     }
-    rows = await database.write(_FAIL_CHANGE, params)
-    return bool(rows and rows[0]["dead"])
 
 
 async def release(database: Database, owner: str, ids: Sequence[str]) -> None:

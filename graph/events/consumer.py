@@ -201,8 +201,7 @@ class ChangeConsumer:
             try:
                 await self.apply(changes[0], timeout=self.settings.attempt_timeout(attempts))
             except Exception as exc:
-                for change in changes:
-                    await self._failed(change, exc)
+                await self._failed(application, exc)
                 return
             try:
                 await change_log.trim(self.database, [change.id for change in changes])
@@ -221,34 +220,39 @@ class ChangeConsumer:
                 del self._latest[application.event]
             self._wake.set()
 
-    async def _failed(self, change: Change, exc: Exception) -> None:
-        attempts = change.attempts + 1
+    async def _failed(self, application: _Application, exc: Exception) -> None:
+        """Count the failed attempt at each of the application's changes, in one write."""
+        changes = application.changes
+        backoffs = {c.id: self.settings.retry_delay(c.attempts + 1) for c in changes}
         try:
-            dead = await change_log.fail(
+            failures = await change_log.fail(
                 self.database,
                 self.name,
-                change.id,
+                backoffs,
                 error=f"{type(exc).__name__}: {exc}",
-                backoff=self.settings.retry_delay(attempts),
                 defect=not isinstance(exc, Unavailable),
                 max_attempts=self.settings.max_attempts,
             )
         except Exception:
-            # The lease runs out and the change is tried again: nothing is lost.
-            logger.exception("could not count the failed attempt at %s", change.id)
+            # The leases run out and the changes are tried again: nothing is lost.
+            logger.exception("could not count the failed attempt at %s", sorted(backoffs))
             return
-        if dead:
+        parked = [f for f in failures if f.dead]
+        retried = [f for f in failures if not f.dead]
+        for _ in parked:
             self.stats.count_parked()
+        for _ in retried:
+            self.stats.count_retry()
+        if parked:
             logger.error(
-                "parked change %s (%r) as dead after %d attempts: %s",
-                change.id, change.event, attempts, exc,
+                "parked %d change(s) of %r as dead after %s attempts: %s",
+                len(parked), application.event, _attempts(parked), exc,
             )  # fmt: skip
             await self._prune()
-        else:
-            self.stats.count_retry()
+        if retried:
             logger.warning(
-                "change %s (%r) failed (attempt %d), retried: %s",
-                change.id, change.event, attempts, exc,
+                "%d change(s) of %r failed (attempt %s), retried: %s",
+                len(retried), application.event, _attempts(retried), exc,
             )  # fmt: skip
 
     async def _keep_leases(self) -> None:
@@ -303,3 +307,9 @@ class ChangeConsumer:
         logger.warning("released %d changes in hand at shutdown", len(held))
         with contextlib.suppress(Exception):
             await change_log.release(self.database, self.name, held)
+
+
+def _attempts(failures: list[change_log.Failure]) -> str:
+    """The attempt counts of `failures`, as "3" or "2-5"."""
+    counts = sorted(f.attempts for f in failures)
+    return str(counts[0]) if counts[0] == counts[-1] else f"{counts[0]}-{counts[-1]}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import neo4j
 import pytest
@@ -37,7 +39,7 @@ from graph.events.domain import (
 )
 from graph.events.store import GroupRecorder, match_events_after
 from graph.people import ProfileFields
-from graph.registry import statement
+from graph.registry import Statement, statement
 from graph.settings import ChangeLogSettings, MentorshipRules, Settings, WatchSettings
 from tests.builders import build, fixture_statement, knows, mentor, person, skill
 
@@ -302,17 +304,46 @@ async def test_a_change_that_fails_for_another_reason_is_parked_after_its_attemp
     assert await change_log.prune_dead(empty_graph, keep=0, max_age=3600) == 1
 
 
-async def test_repeats_whose_application_fails_each_count_their_attempt(
-    empty_graph: Database,
+def _spy_on_writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the statements every `Database.write` runs from now on, as they run."""
+    names: list[str] = []
+    write = Database.write
+
+    async def noted(database: Database, stmt: Statement, *args: Any, **kwargs: Any) -> Any:
+        names.append(stmt.name)
+        return await write(database, stmt, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "write", noted)
+    return names
+
+
+async def test_repeats_whose_application_fails_each_count_their_attempt_in_one_write(
+    empty_graph: Database, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Three repeats share one application: when it fails, each counts its attempt, in one
+    write and one log line, not one of each per repeat; so again when they are parked."""
     await _graph(empty_graph)
-    consumer = _Defective(empty_graph, max_attempts=1)
+    consumer = _Defective(empty_graph, max_attempts=2)
     for capacity in (1, 2, 3):
         await people.set_mentor_preferences(
             empty_graph, "mo", open_to_mentor=True, capacity=capacity
         )
-    assert await consumer.step() == 3
-    assert consumer.stats.parked == 3 and consumer.held == frozenset()
+    writes = _spy_on_writes(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mentorgraph.events"):
+        assert await consumer.step() == 3
+        assert writes.count("events/fail_changes") == 1, writes
+        assert consumer.stats.retries == 3 and consumer.held == frozenset()
+        rows = await empty_graph.read(KINDS)
+        assert [(r["attempts"], r["dead"]) for r in rows] == [(1, None)] * 3
+        assert [r.getMessage()[:26] for r in caplog.records] == ["3 change(s) of MentorChang"]
+        caplog.clear()
+        deadline = time.monotonic() + 60
+        while consumer.stats.parked < 3:
+            assert time.monotonic() < deadline, "the repeats were never parked"
+            await asyncio.sleep(0.05)
+            await consumer.step()
+        assert writes.count("events/fail_changes") == 2, writes
+        assert [r.getMessage()[:26] for r in caplog.records] == ["parked 3 change(s) of Ment"]
     assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=3)
 
 
