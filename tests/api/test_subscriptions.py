@@ -135,6 +135,25 @@ async def test_request_updates_reach_both_parties_across_processes(
         await sock.close()
 
 
+async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
+    alone: str, settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+) -> None:
+    """The session check reads the caller's person, and primes it for a query only: a
+    subscription outlives it, and its first result would show the viewer as they were when
+    it started (the viewer renames themself meanwhile)."""
+    await build(empty_graph, people=[person("ana", seekingMentor=True), mentor("mo")])
+    sock = await _socket(alone, settings, "ana")
+    await sock.subscribe("r", "subscription { mentorshipRequestUpdated { mentee { name } } }")
+    await asyncio.sleep(0.5)
+    rename = 'mutation { updateProfile(input: {name: "Ana Renamed"}) { person { name } } }'
+    await _mutate(http, alone, settings, rename, "ana")
+    ask = 'mutation { requestMentorship(input: {mentor: "mo"}) { request { key } } }'
+    await _mutate(http, alone, settings, ask, "ana")
+    update = (await sock.next_data("r"))["mentorshipRequestUpdated"]
+    assert update["mentee"]["name"] == "Ana Renamed"
+    await sock.close()
+
+
 async def test_replay_after_a_disconnect_has_no_gap_and_no_duplicate(
     shared: tuple[str, str], settings: Settings, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
