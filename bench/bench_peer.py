@@ -14,9 +14,10 @@ scores for `--check` mentees, the screen after `--check` keys); then, round by r
 operation is sent to each side in turn (the order rotates every round) by the same load
 generator, autocannon (bench/peer/load.mjs): `--requests` POSTs at `--concurrency`
 connections, each for the next mentee or start key. Printed per operation and side: req/s,
-p50 and p99 as min / median over the rounds, the ratio ours / peer of each round, the load
-generator's CPU; then our saturation (matches/s at increasing concurrency) and the load
-average before and after.
+p50 and p99 as min / median over the rounds, the ratio ours / peer of each round, the CPU a
+request took in the side's processes and in Neo4j (from /proc, over each run: where a side's
+time goes), the load generator's CPU; then our saturation (matches/s at increasing
+concurrency) and the load average before and after.
 """
 
 from __future__ import annotations
@@ -43,7 +44,14 @@ import httpx
 from api.metrics import MULTIPROCESS_DIR
 from bench.bench_ranking import ego_people
 from bench.peer_operations import MATCHES, OPERATIONS, Operation, Reading, Request, request
-from bench.ranking_support import ROOT, connect, ego_edges, load_ego_facebook, machine_load
+from bench.ranking_support import (
+    ROOT,
+    connect,
+    ego_edges,
+    load_ego_facebook,
+    machine_load,
+    tree_cpu,
+)
 from graph.ranking.matches import match_parameters
 from graph.registry import statement
 from graph.server.local import LocalServer
@@ -87,6 +95,10 @@ class Load:
     firstFailure: str | None
     cpu: float
     """The load generator's CPU over the run, in cores."""
+    server_ms: float = 0.0
+    """The side's processes' CPU a request, in ms (uvicorn's workers, a Node cluster's)."""
+    neo4j_ms: float = 0.0
+    """The Neo4j server's CPU a request, in ms (0 for a server this project does not run)."""
 
 
 async def ensure_ego_facebook(people: int, edges: list[tuple[int, int]]) -> None:
@@ -229,18 +241,29 @@ async def check(sides: Sequence[Side], subjects: dict[str, list[str]]) -> None:
 
 
 def load(
-    side: Side, operation: Operation, subjects: Sequence[str], *, connections: int, amount: int
+    side: Side,
+    operation: Operation,
+    subjects: Sequence[str],
+    *,
+    connections: int,
+    amount: int,
+    cpu_of: Mapping[str, int] | None = None,
 ) -> Load:
-    """`amount` requests from bench/peer/load.mjs at `connections`, round robin over subjects."""
+    """`amount` requests from bench/peer/load.mjs at `connections`, round robin over subjects;
+    with `cpu_of` ({"server": pid, "neo4j": pid}, either may be missing), the CPU each used
+    a request."""
     requests = [asdict(request(side.reading(operation), s, secret=side.secret)) for s in subjects]
     spec = {"url": side.url, "connections": connections, "amount": amount, "requests": requests}
+    watched = dict(cpu_of or {})
+    before = {name: tree_cpu(pid) for name, pid in watched.items()}
     with tempfile.NamedTemporaryFile("w", suffix=".json") as file:
         json.dump(spec, file)
         file.flush()
         out = subprocess.run(
             ["node", str(PEER / "load.mjs"), file.name], capture_output=True, text=True, check=True
         ).stdout
-    result = Load(**json.loads(out))
+    used = {name: (tree_cpu(pid) - before[name]) / amount * 1000 for name, pid in watched.items()}
+    result = Load(**json.loads(out), **{f"{name}_ms": ms for name, ms in used.items()})
     if result.failed:
         raise SystemExit(
             f"{side.name}: {result.failed} of {amount} {operation.name} requests failed, "
@@ -256,9 +279,10 @@ def _spread(values: Sequence[float]) -> str:
 def report(results: dict[tuple[str, str], list[Load]], sides: Sequence[Side], rounds: int) -> None:
     print(
         f"| operation | side | req/s (min / median of {rounds}) | p50 ms | p99 ms "
-        "| ours / side, req/s, per round (min / median) | generator CPU (cores, max) |"
+        "| ours / side, req/s, per round (min / median) | server CPU ms a request "
+        "| Neo4j CPU ms a request | generator CPU (cores, max) |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for operation in OPERATIONS:
         ours = results[operation.name, sides[0].name]
         for side in sides:
@@ -268,6 +292,7 @@ def report(results: dict[tuple[str, str], list[Load]], sides: Sequence[Side], ro
                 f"| {operation.name} | {side.name} | {_spread([r.throughput for r in runs])} "
                 f"| {_spread([r.p50 for r in runs])} | {_spread([r.p99 for r in runs])} "
                 f"| {'' if side is sides[0] else _spread(ratios)} "
+                f"| {_spread([r.server_ms for r in runs])} | {_spread([r.neo4j_ms for r in runs])} "
                 f"| {max(r.cpu for r in runs):.2f} |"
             )
 
@@ -310,8 +335,11 @@ def main() -> None:
         metrics.mkdir()
         started = [our_api(settings, secrets.token_urlsafe(32), args.workers, metrics)]
         started += [peer(settings, ranking, n) for n in sorted({1, args.peer_processes})]
-        for _, process in started:
-            stack.enter_context(process)
+        neo4j = LocalServer(settings).running_pid() if settings.managed else None
+        cpu_of: dict[str, dict[str, int]] = {}
+        for side, process in started:
+            pid = stack.enter_context(process).pid
+            cpu_of[side.name] = {"server": pid} | ({"neo4j": neo4j} if neo4j else {})
         sides = [side for side, _ in started]
         asyncio.run(check(sides, {name: keys[: args.check] for name, keys in subjects.items()}))
         print(f"{len(sides)} sides agree on {args.check} subjects per operation")
@@ -336,6 +364,7 @@ def main() -> None:
                         subjects[operation.name],
                         connections=args.concurrency,
                         amount=args.requests,
+                        cpu_of=cpu_of[side.name],
                     )
                     results.setdefault((operation.name, side.name), []).append(result)
         print(f"load after rounds: {machine_load()}")

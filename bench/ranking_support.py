@@ -102,5 +102,29 @@ def spread(values: Sequence[float]) -> str:
     return f"{min(values):.2f} / {statistics.median(values):.2f}"
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """Seconds of CPU (user + system) process `pid` has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def tree_cpu(pid: int) -> float:
+    """Seconds of CPU process `pid` and its living descendants have used (uvicorn's workers,
+    a Node cluster's): a child that ended meanwhile takes its share with it."""
+    pids, cpu = [pid], 0.0
+    while pids:
+        current = pids.pop()
+        try:
+            cpu += process_cpu(current)
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # it ended
+            continue
+        pids += [int(child) for child in children]
+    return cpu
+
+
 def machine_load() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()

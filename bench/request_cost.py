@@ -24,7 +24,6 @@ import random
 import secrets
 import statistics
 import time
-from pathlib import Path
 
 import httpx
 from asgi_lifespan import LifespanManager
@@ -34,17 +33,9 @@ from api.settings import ApiSettings
 from bench.bench_peer import bench_server, ensure_ego_facebook
 from bench.bench_ranking import ego_people
 from bench.peer_operations import MATCHES, OPERATIONS, Operation, request
-from bench.ranking_support import ego_edges, machine_load, spread
+from bench.ranking_support import ego_edges, machine_load, process_cpu, spread
 from graph.server.local import LocalServer
 from graph.settings import Settings
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def process_cpu(pid: int) -> float:
-    """Seconds of CPU (user + system) process `pid` has used."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 async def one_round(
