@@ -88,13 +88,13 @@ class ConsumerMetrics(ConsumerStats):
         super().count_applied(changes)
         CHANGES_APPLIED.inc(changes)
 
-    def count_retry(self) -> None:
-        super().count_retry()
-        CHANGE_RETRIES.inc()
+    def count_retries(self, changes: int) -> None:
+        super().count_retries(changes)
+        CHANGE_RETRIES.inc(changes)
 
-    def count_parked(self) -> None:
-        super().count_parked()
-        CHANGES_PARKED.inc()
+    def count_parked(self, changes: int) -> None:
+        super().count_parked(changes)
+        CHANGES_PARKED.inc(changes)
 
 
 async def _measure_change_log(database: Database) -> None:

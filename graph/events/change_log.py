@@ -157,7 +157,7 @@ async def _readable(tx: AsyncManagedTransaction, owner: str, row: dict[str, Any]
         event = parse(row["kind"], row["payload"])
     except (KeyError, TypeError, ValueError) as exc:
         unreadable = f"unreadable: {exc}"
-        params = _failure(owner, {row["id"]: 0.0}, unreadable, defect=True, max_attempts=1)
+        params = _fail_params(owner, {row["id"]: 0.0}, unreadable, defect=True, max_attempts=1)
         await run(tx, _FAIL_CHANGES, params)
         return None
     return Change(row["id"], event, int(row["attempts"] or 0))
@@ -192,17 +192,17 @@ async def fail(
     claimable again), in one write: the changes of one application fail together. A change
     is parked as dead at `max_attempts` defects (a failure for want of time is no defect).
     The failures counted; none for a change gone, parked or claimed by another since."""
-    params = _failure(owner, backoffs, error, defect=defect, max_attempts=max_attempts)
+    params = _fail_params(owner, backoffs, error, defect=defect, max_attempts=max_attempts)
     rows = await database.write(_FAIL_CHANGES, params)
     return [Failure(row["id"], int(row["attempts"]), bool(row["dead"])) for row in rows]
 
 
-def _failure(
+def _fail_params(
     owner: str, backoffs: Mapping[str, float], error: str, *, defect: bool, max_attempts: int
 ) -> dict[str, Any]:
-    """events/fail_changes' parameters; the changes by id, so writers lock them in one order."""
+    """events/fail_changes' parameters, the changes in the order given (the claim's)."""
     return {
-        "changes": [{"id": id_, "backoffMs": _ms(backoffs[id_])} for id_ in sorted(backoffs)],
+        "changes": [{"id": id_, "backoffMs": _ms(backoff)} for id_, backoff in backoffs.items()],
         "owner": owner,
         "error": error[:1000],
         "defect": defect,

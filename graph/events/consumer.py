@@ -67,11 +67,11 @@ class ConsumerStats:
     def count_applied(self, changes: int) -> None:
         self.applied += changes
 
-    def count_retry(self) -> None:
-        self.retries += 1
+    def count_retries(self, changes: int) -> None:
+        self.retries += changes
 
-    def count_parked(self) -> None:
-        self.parked += 1
+    def count_parked(self, changes: int) -> None:
+        self.parked += changes
 
 
 def consumer_name() -> str:
@@ -221,7 +221,8 @@ class ChangeConsumer:
             self._wake.set()
 
     async def _failed(self, application: _Application, exc: Exception) -> None:
-        """Count the failed attempt at each of the application's changes, in one write."""
+        """Count the failed attempt at each of the application's changes, in one write; a
+        log line per outcome (parked, retried, or no longer this consumer's)."""
         changes = application.changes
         backoffs = {c.id: self.settings.retry_delay(c.attempts + 1) for c in changes}
         try:
@@ -235,14 +236,12 @@ class ChangeConsumer:
             )
         except Exception:
             # The leases run out and the changes are tried again: nothing is lost.
-            logger.exception("could not count the failed attempt at %s", sorted(backoffs))
+            logger.exception("could not count the failed attempt at %s", list(backoffs))
             return
         parked = [f for f in failures if f.dead]
         retried = [f for f in failures if not f.dead]
-        for _ in parked:
-            self.stats.count_parked()
-        for _ in retried:
-            self.stats.count_retry()
+        self.stats.count_parked(len(parked))
+        self.stats.count_retries(len(retried))
         if parked:
             logger.error(
                 "parked %d change(s) of %r as dead after %s attempts: %s",
@@ -253,6 +252,12 @@ class ChangeConsumer:
             logger.warning(
                 "%d change(s) of %r failed (attempt %s), retried: %s",
                 len(retried), application.event, _attempts(retried), exc,
+            )  # fmt: skip
+        if gone := len(changes) - len(failures):
+            logger.warning(
+                "%d change(s) of %r failed, and are no longer held (applied, parked or "
+                "claimed elsewhere since): %s",
+                gone, application.event, exc,
             )  # fmt: skip
 
     async def _keep_leases(self) -> None:

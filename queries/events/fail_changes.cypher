@@ -4,7 +4,7 @@
 // for the backoff). A $defect (a failure for another reason than time or an unavailable
 // Neo4j) is counted apart: at $maxAttempts defects the change is parked as dead: kept, with
 // its last error, never claimed again. Attempts of either kind give the next attempt more
-// time. The caller lists the changes by id, so that two writers lock them in one order.
+// time. The caller lists the changes in the order they were claimed (by at, then id).
 // Parameters: $changes (list of {id, backoffMs}), $owner, $error (text), $defect (bool),
 //   $maxAttempts.
 // Returns: per change counted, id, attempts (int), dead (bool); no row for a change that is

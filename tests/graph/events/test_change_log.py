@@ -317,34 +317,48 @@ def _spy_on_writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-async def test_repeats_whose_application_fails_each_count_their_attempt_in_one_write(
+async def test_repeats_whose_application_fails_each_count_their_own_attempt_in_one_write(
     empty_graph: Database, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Three repeats share one application: when it fails, each counts its attempt, in one
-    write and one log line, not one of each per repeat; so again when they are parked."""
+    """A change fails once; two repeats of it are recorded, and the three share the next
+    application. When it fails, each counts its own attempt, with its own backoff, in one
+    write and a log line per outcome, not one of each per change; so again when the first
+    is parked and the others retried."""
     await _graph(empty_graph)
-    consumer = _Defective(empty_graph, max_attempts=2)
-    for capacity in (1, 2, 3):
-        await people.set_mentor_preferences(
-            empty_graph, "mo", open_to_mentor=True, capacity=capacity
-        )
+    consumer = _Defective(empty_graph, max_attempts=3)
     writes = _spy_on_writes(monkeypatch)
-    with caplog.at_level(logging.WARNING, logger="mentorgraph.events"):
-        assert await consumer.step() == 3
-        assert writes.count("events/fail_changes") == 1, writes
-        assert consumer.stats.retries == 3 and consumer.held == frozenset()
-        rows = await empty_graph.read(KINDS)
-        assert [(r["attempts"], r["dead"]) for r in rows] == [(1, None)] * 3
-        assert [r.getMessage()[:26] for r in caplog.records] == ["3 change(s) of MentorChang"]
+
+    async def mentor_changes(*capacities: int) -> None:
+        for capacity in capacities:
+            await people.set_mentor_preferences(
+                empty_graph, "mo", open_to_mentor=True, capacity=capacity
+            )
+
+    def said() -> list[str]:
+        lines = [r.getMessage() for r in caplog.records if r.name == "mentorgraph.events"]
         caplog.clear()
-        deadline = time.monotonic() + 60
-        while consumer.stats.parked < 3:
-            assert time.monotonic() < deadline, "the repeats were never parked"
-            await asyncio.sleep(0.05)
-            await consumer.step()
+        return [line.split(" of ")[0] for line in lines]
+
+    async def counted() -> list[tuple[int, bool | None]]:
+        return [(r["attempts"], r["dead"]) for r in await empty_graph.read(KINDS)]
+
+    with caplog.at_level(logging.WARNING, logger="mentorgraph.events"):
+        await mentor_changes(1)
+        assert await consumer.step() == 1
+        assert (await counted(), said()) == ([(1, None)], ["1 change(s)"])
+        await mentor_changes(2, 3)
+        await asyncio.sleep(0.3)  # past the first's backoff (0.05 s after its failure)
+        assert await consumer.step() == 3
         assert writes.count("events/fail_changes") == 2, writes
-        assert [r.getMessage()[:26] for r in caplog.records] == ["parked 3 change(s) of Ment"]
-    assert await change_log.log_size(empty_graph) == change_log.LogSize(pending=0, dead=3)
+        assert (await counted(), said()) == ([(2, None), (1, None), (1, None)], ["3 change(s)"])
+        first, second, third = [r["leaseUntil"].to_native() for r in await empty_graph.read(KINDS)]
+        assert second == third and (first - second).total_seconds() == FAST.backoff
+        await asyncio.sleep(0.3)
+        assert await consumer.step() == 3
+        assert await counted() == [(3, True), (2, None), (2, None)]
+        assert said() == ["parked 1 change(s)", "2 change(s)"]
+    assert writes.count("events/fail_changes") == 3, writes
+    assert consumer.stats.retries == 1 + 3 + 2 and consumer.stats.parked == 1
 
 
 async def _stuck_change(database: Database, consumer: ChangeConsumer) -> str:
