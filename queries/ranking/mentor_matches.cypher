@@ -88,22 +88,21 @@ CALL (me) {
       WHERE $skills IS NULL
       RETURN t, w
     }
-    RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0}) AS targets
+    // Each target with every way to it through the skill graph (rules/skill_ways): the reach
+    // below and the page's skill paths (rules/skill_evidence) are read from them.
+    RETURN collect({skill: t, weight: (6 - coalesce(w.priority, 1)) / 5.0,
+                    ways: {{skill_ways(t)}}}) AS targets
   }
-  // What each skill within two steps of a target is worth towards it (priority * reach). Strong
-  // skills (the targets themselves, reach 1) have their holders scanned; weak ones (a step or
-  // two away) only when the page is not full above what they could give.
+  // What each skill within two steps of a target is worth towards it (priority * reach, the
+  // reach of its strongest way there). Strong skills (the targets themselves, reach 1) have
+  // their holders scanned; weak ones (a step or two away) only when the page is not full above
+  // what they could give.
   CALL (targets) {
     UNWIND targets AS target
-    WITH target.skill AS t, target.weight AS priority
+    WITH target, target.skill AS t, target.weight AS priority
     WHERE $skillWeight > 0 OR $skills IS NOT NULL
-    MATCH (s:Skill)
-          ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
-            WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
-          (t)
-    WITH s, t, priority, max(reduce(f = 1.0, rel IN r | f * $skillDecay *
-             CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END))
-         AS reach
+    UNWIND target.ways AS way
+    WITH way.skill AS s, t, priority, max(way.reach) AS reach
     RETURN collect({skill: s, target: t, priority: priority, reach: reach,
                     worth: priority * reach}) AS reach
   }
@@ -347,17 +346,11 @@ CALL (me) {
   // (1.5 GB at 1M, beyond a 4g heap's transaction memory for a page of 50).
   UNWIND page + coalesce(more, []) AS c
   WITH targets, collect(c) AS rows
-  // The ways to each target, read once for the page's skill paths (rules/skill_evidence).
-  CALL (targets) {
-    UNWIND targets AS target
-    WITH target.skill AS goal
-    RETURN collect({skill: goal, ways: {{skill_ways(goal)}}}) AS evidenceTargets
-  }
   UNWIND rows AS c
-  WITH evidenceTargets, c, c.m AS m
+  WITH targets, c, c.m AS m
   ORDER BY c.score{{ DESC|}}, m.key{{| DESC}}
   LIMIT $first + 1
-  WITH evidenceTargets, m, c.free AS free, c.social AS social, c.skills AS skills,
+  WITH targets, m, c.free AS free, c.social AS social, c.skills AS skills,
        c.employer AS employer, c.availability AS availability, c.record AS record,
        c.vias AS vias, c.employers AS employers, c.total AS total, c.score AS score,
        $socialWeight * c.social AS socialPart, $skillWeight * c.skills AS skillPart,
@@ -375,7 +368,7 @@ CALL (me) {
   }
   WITH m, free, social, skills, employer, availability, record, employers, total, score,
        socialPart, skillPart, employerPart, availabilityPart, mutualConnections,
-       {{skill_evidence(m, evidenceTargets)}} AS skillPaths
+       {{skill_evidence(m, targets)}} AS skillPaths
   RETURN collect({
     key: m.key, mentor: m { .* }, score: score,
     social: social, skills: skills, employer: employer, availability: availability,

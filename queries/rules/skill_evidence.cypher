@@ -1,7 +1,8 @@
 // Rule: the skill paths that explain `mentor`'s skills signal towards `targets` (a list of
 // {skill, ways} maps: the mentee's wishes or the skills filter, each with rules/skill_ways of
 // its skill): per target, the mentor's strongest way to it (level / 5 * the way's reach; then
-// fewer steps, then the skill's key), strongest first, then by target. Each path: {target,
+// fewer steps, then the skill's key, then the keys along the way and its relations, so that
+// one way is shown wherever the rule runs), strongest first, then by target. Each path: {target,
 // skill, level, strength, steps: [{from, to, relation, weight}], skills: the path's skills'
 // properties in order}. The mentor's skills are read once and looked up in the ways, which
 // the statement read once for the page, so the skill graph is not walked again per match.
@@ -19,7 +20,8 @@ COLLECT {
           WHERE evidenceOption.skill = evidenceHold.skill] AS evidenceWay
   WITH evidenceTarget.skill AS evidenceGoal, evidenceHold, evidenceWay,
        coalesce(evidenceHold.level, 1) / 5.0 * evidenceWay.reach AS evidenceStrength
-  ORDER BY evidenceStrength DESC, size(evidenceWay.steps), evidenceHold.skill.key
+  ORDER BY evidenceStrength DESC, size(evidenceWay.steps), evidenceHold.skill.key,
+           evidenceWay.keys, [evidenceStep IN evidenceWay.steps | evidenceStep.relation]
   WITH evidenceGoal, collect({
     target: evidenceGoal.key, skill: evidenceHold.skill.key, level: evidenceHold.level,
     strength: evidenceStrength, path: evidenceWay.nodes, steps: evidenceWay.steps
