@@ -101,8 +101,8 @@ CALL (me) {
     UNWIND targets AS target
     WITH target, target.skill AS t, target.weight AS priority
     WHERE $skillWeight > 0 OR $skills IS NOT NULL
-    UNWIND target.ways AS way
-    WITH way.skill AS s, t, priority, max(way.reach) AS reach
+    UNWIND target.ways AS route
+    WITH route.skill AS s, t, priority, max(route.reach) AS reach
     RETURN collect({skill: s, target: t, priority: priority, reach: reach,
                     worth: priority * reach}) AS reach
   }

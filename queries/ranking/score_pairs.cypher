@@ -85,14 +85,10 @@ CALL (me, m, seen, expanded) {
 WITH me, m, free, twoSteps + $thirdHopDecay * threeSteps AS social
 CALL (me, m) {
   MATCH (me)-[w:WANTS_TO_LEARN]->(t:Skill)
+  WITH t, w, {{skill_ways(t)}} AS ways
   MATCH (m)-[h:CAN_TEACH]->(s:Skill)
-  MATCH (s)
-        ((a:Skill)-[r:RELATED_TO|LEADS_TO]-(b:Skill)
-          WHERE type(r) = 'RELATED_TO' OR startNode(r) = a){0,2}
-        (t)
-  WITH t, w, max(coalesce(h.level, 1) / 5.0 * reduce(f = 1.0, rel IN r | f * $skillDecay *
-           CASE type(rel) WHEN 'RELATED_TO' THEN coalesce(rel.weight, 1.0) ELSE 1.0 END))
-       AS best
+  UNWIND [route IN ways WHERE route.skill = s] AS route
+  WITH t, w, max(coalesce(h.level, 1) / 5.0 * route.reach) AS best
   ORDER BY (6 - coalesce(w.priority, 1)) / 5.0 DESC, t.key
   RETURN coalesce(sum((6 - coalesce(w.priority, 1)) / 5.0 * best), 0.0) AS skills
 }
