@@ -50,6 +50,12 @@ _TIMEOUT_CODES = (
     # server's transient code as a client error (not retried by it), but it is a timeout.
     "Neo.ClientError.Transaction.LockClientStopped",
 )
+_DELETED_UNDER_IT = "Neo.ClientError.Statement.EntityNotFound"
+"""A statement met a node or relationship that a transaction which committed meanwhile had
+deleted ("Unable to load NODE ..."): Neo4j reads at read-committed isolation, so a write
+that bound a node before its delete committed fails when it uses it (creating a relationship
+to it). Run again, the work reads the state after the delete."""
+_DELETED_UNDER_IT_ATTEMPTS = 3
 _TERMINATED = "Neo.ClientError.Transaction.Terminated"
 """A transaction the server ended (its timeout in a lock wait, an operator, a database
 stopping): transient, though the driver reports it as a client error."""
@@ -154,9 +160,18 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> T:
-        """Run `work` in one managed write transaction: all of it commits, or none."""
-        async with self._session() as session:
-            return await session.execute_write(self._timed(work, timeout))
+        """Run `work` in one managed write transaction: all of it commits, or none. Besides
+        the driver's retries on transient errors, a transaction that met an entity deleted
+        under it is run again (`_DELETED_UNDER_IT`), a few times at most."""
+        attempt = 1
+        while True:
+            try:
+                async with self._session() as session:
+                    return await session.execute_write(self._timed(work, timeout))
+            except QueryFailed as exc:
+                if exc.code != _DELETED_UNDER_IT or attempt == _DELETED_UNDER_IT_ATTEMPTS:
+                    raise
+            attempt += 1
 
     async def autocommit(self, stmt: Statement, params: Params | None = None) -> list[Row]:
         """Run a statement in its own auto-commit transaction (`CALL { } IN TRANSACTIONS`)."""

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import asyncio
+import time
+
+import neo4j
 import pytest
 
-from graph.database import Database
+from graph.database import Database, run
 from graph.errors import QueryFailed, Unavailable
 from graph.registry import Statement
 from graph.server.admin import is_empty
 from graph.server.migrations import migrate
 from graph.settings import Settings
+from tests.builders import build, fixture_statement, person
 
 
 async def test_the_schema_applies_every_time_and_a_data_migration_once(
@@ -59,3 +64,41 @@ async def test_a_statement_returning_a_node_breaks_the_rows_contract(
     with pytest.raises(AssertionError, match="graph values"):
         await empty_graph.write(nested_node)
     assert await is_empty(empty_graph), "the failed transaction was rolled back"
+
+
+async def test_a_write_that_meets_a_person_deleted_under_it_runs_again(
+    empty_graph: Database,
+) -> None:
+    """A write binds a person, then waits at a gate (a lock the test holds) before it makes a
+    relationship to them; meanwhile the person is deleted, and the delete commits. Neo4j then
+    refuses the write (`EntityNotFound`, "Unable to load NODE"): it runs again, and finds
+    nobody."""
+    gate, through, delete = (
+        fixture_statement(f"race_{n}") for n in ("gate", "through_gate", "delete")
+    )
+    await build(empty_graph, people=[person("ana")])
+    await empty_graph.write(gate)
+    held, go = asyncio.Event(), asyncio.Event()
+    attempts: list[int] = []
+
+    async def hold_then_delete(tx: neo4j.AsyncManagedTransaction) -> None:
+        await run(tx, gate)
+        held.set()
+        await go.wait()
+        await run(tx, delete, {"key": "ana"})
+
+    async def through_gate(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, object]]:
+        attempts.append(len(attempts) + 1)
+        return await run(tx, through, {"key": "ana"})
+
+    holder = asyncio.create_task(empty_graph.write_transaction(hold_then_delete))
+    await held.wait()
+    racer = asyncio.create_task(empty_graph.write_transaction(through_gate))
+    deadline = time.monotonic() + 60
+    while (await empty_graph.read(fixture_statement("race_blocked")))[0]["blocked"] == 0:
+        assert time.monotonic() < deadline, "the write never waited at the gate"
+        await asyncio.sleep(0.02)
+    go.set()
+    await holder
+    assert await racer == [{"created": 0}] and attempts == [1, 2]
+    assert await empty_graph.read(fixture_statement("race_marks")) == [{"marks": 0}]
