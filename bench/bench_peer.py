@@ -5,9 +5,9 @@
 Both sides on the same Neo4j and the same ego-Facebook graph. The bench server is
 provisioned when missing and loaded when it does not hold ego-Facebook (port 7724,
 `.neo4j/bench`, heap 1g, unless `MENTORGRAPH_NEO4J_*` / `NEO4J_URI` say otherwise). Our API
-runs as `mentorgraph serve --workers 2` does (uvicorn, `--workers` processes); the peer
-(bench/peer/server.mjs, its npm packages installed by `npm ci` when missing) as one Node
-process and as `--peer-processes` processes in a Node cluster on one port.
+runs as `mentorgraph serve --workers 2` (`--workers` processes, each listening on the port);
+the peer (bench/peer/server.mjs, its npm packages installed by `npm ci` when missing) as one
+Node process and as `--peer-processes` processes in a Node cluster on one port.
 
 First both sides must say the same (bench.peer_operations: the top 10 mentor keys and
 scores for `--check` mentees, the screen after `--check` keys); then, round by round, each
@@ -163,10 +163,8 @@ def our_api(
     *,
     extra: Mapping[str, str] | None = None,
 ) -> tuple[Side, ContextManager[Process]]:
-    """uvicorn as `mentorgraph serve --workers N` runs it (the workers' metrics in one
-    directory), on a free port, with no mutation limit. The supervisor waits up to 60 s
-    for a worker's health check, not 5: on a busy machine a starting worker misses 5 s,
-    and is killed and restarted for ever."""
+    """`mentorgraph serve --workers N` (the workers' metrics in one directory), on a free
+    port, with no mutation limit and no access log."""
     port = free_port()
     env = {
         MULTIPROCESS_DIR: str(metrics),
@@ -181,9 +179,8 @@ def our_api(
         "MENTORGRAPH_REQUEST_TIMEOUT": "70",
         **(extra or {}),
     }
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    command += ["--workers", str(workers), "--timeout-worker-healthcheck", "60"]
+    command = [str(Path(sys.executable).parent / "mentorgraph"), "serve", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     base = f"http://127.0.0.1:{port}"
     probe = httpx.Request("GET", f"{base}/healthz")
     process = serving(command, env, probe)

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
@@ -16,6 +16,7 @@ from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
 from api.cli.worker import run_worker
+from api.cli.workers import APP, LOG_LEVELS, serve_workers
 from api.metrics import metrics_directory
 from api.schema import schema_sdl
 from api.settings import ApiSettings
@@ -53,12 +54,18 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+    log_level: str = typer.Option(
+        "info", help="uvicorn's log level (info logs each request; warning does not)."
+    ),
 ) -> None:
-    """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's)."""
+    """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's).
+    Several workers each listen on the port themselves, so they share the connections."""
     ApiSettings.from_env()  # a missing or short secret stops here, before any worker starts
     ensure_server(Settings.from_env())
+    if log_level not in LOG_LEVELS:
+        raise BadInput(f"log level must be one of {', '.join(LOG_LEVELS)}", field="log_level")
     with metrics_directory(workers):
-        _run(host, port, workers)
+        _run(host, port, workers, log_level=log_level)
 
 
 @app.command()
@@ -90,17 +97,18 @@ def up(
         _run(host, port, 1)
 
 
-def _run(host: str, port: int, workers: int) -> None:
+def _run(host: str, port: int, workers: int, *, log_level: str = "info") -> None:
     # WebSocket frames over the body limit are refused by uvicorn before they are read.
-    ws_max_size = ApiSettings.from_env().max_body_bytes
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        ws_max_size=ws_max_size,
-    )
+    options: dict[str, Any] = {
+        "ws_max_size": ApiSettings.from_env().max_body_bytes,
+        "log_level": log_level,
+    }
+    if workers > 1:  # a socket per worker, so that they share the connections (api.cli.workers)
+        code = serve_workers(host, port, workers, options)
+        if code:
+            raise typer.Exit(code)
+        return
+    uvicorn.run(APP, factory=True, host=host, port=port, **options)
 
 
 @app.command()
