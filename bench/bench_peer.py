@@ -27,13 +27,14 @@ import asyncio
 import json
 import os
 import random
+import re
 import secrets
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
@@ -130,21 +131,31 @@ def _npm_ci() -> None:
 
 
 @contextmanager
-def serving(command: list[str], env: dict[str, str], probe: httpx.Request) -> Iterator[Process]:
-    """`command` running until the block ends, once `probe` gets a 200 (a busy machine may
-    take minutes to start two workers: the wait is generous, and ends if the process does);
+def serving(
+    command: list[str], env: dict[str, str], ready: Callable[[], bool]
+) -> Iterator[Process]:
+    """`command` running until the block ends, once `ready()` (a busy machine may take
+    minutes to start two workers: the wait is generous, and ends if the process does);
     yields the process."""
     with subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}) as process:
         try:
             deadline = time.monotonic() + START_TIMEOUT
-            while not _answers(probe):
+            while not ready():
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"{command[0]} did not start (exit {process.poll()})")
                 time.sleep(0.5)
             yield process
         finally:
             process.terminate()
-            process.wait(timeout=30)
+            process.wait(timeout=60)
+
+
+def _listeners(port: int) -> int:
+    """How many processes listen on `port` (`ss`): each of our workers, once it is up."""
+    listing = subprocess.run(
+        ["ss", "-Htlnp", f"( sport = :{port} )"], capture_output=True, text=True, check=True
+    ).stdout
+    return len(set(re.findall(r"pid=(\d+)", listing)))
 
 
 def _answers(probe: httpx.Request) -> bool:
@@ -183,7 +194,8 @@ def our_api(
     command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     base = f"http://127.0.0.1:{port}"
     probe = httpx.Request("GET", f"{base}/healthz")
-    process = serving(command, env, probe)
+    # Every worker listening, not only the first: else a load's connections all reach it.
+    process = serving(command, env, lambda: _answers(probe) and _listeners(port) >= workers)
     return Side(f"ours ({workers} workers)", f"{base}/graphql", secret), process
 
 
@@ -203,7 +215,8 @@ def peer(settings: Settings, ranking: Path, processes: int) -> tuple[Side, Conte
     url = f"http://127.0.0.1:{port}/graphql"
     probe = httpx.Request("POST", url, json={"query": "{ __typename }"})
     name = f"peer ({processes} process{'es' * (processes > 1)})"
-    return Side(name, url, None), serving(["node", str(PEER / "server.mjs")], env, probe)
+    command = ["node", str(PEER / "server.mjs")]
+    return Side(name, url, None), serving(command, env, lambda: _answers(probe))
 
 
 async def _said(http: httpx.AsyncClient, side: Side, operation: Operation, subject: str) -> object:

@@ -6,17 +6,18 @@ import asyncio
 import logging
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 import uvicorn
+from uvicorn.config import LOG_LEVELS
 
 from api.auth import issue_token
 from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
+from api.cli.supervisor import APP, WorkerOptions, serve_workers
 from api.cli.worker import run_worker
-from api.cli.workers import APP, LOG_LEVELS, serve_workers
 from api.metrics import metrics_directory
 from api.schema import schema_sdl
 from api.settings import ApiSettings
@@ -60,10 +61,10 @@ def serve(
 ) -> None:
     """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's).
     Several workers each listen on the port themselves, so they share the connections."""
-    ApiSettings.from_env()  # a missing or short secret stops here, before any worker starts
-    ensure_server(Settings.from_env())
     if log_level not in LOG_LEVELS:
         raise BadInput(f"log level must be one of {', '.join(LOG_LEVELS)}", field="log_level")
+    ApiSettings.from_env()  # a missing or short secret stops here, before any worker starts
+    ensure_server(Settings.from_env())
     with metrics_directory(workers):
         _run(host, port, workers, log_level=log_level)
 
@@ -99,16 +100,17 @@ def up(
 
 def _run(host: str, port: int, workers: int, *, log_level: str = "info") -> None:
     # WebSocket frames over the body limit are refused by uvicorn before they are read.
-    options: dict[str, Any] = {
-        "ws_max_size": ApiSettings.from_env().max_body_bytes,
-        "log_level": log_level,
-    }
-    if workers > 1:  # a socket per worker, so that they share the connections (api.cli.workers)
-        code = serve_workers(host, port, workers, options)
+    ws_max_size = ApiSettings.from_env().max_body_bytes
+    if workers > 1:  # a socket per worker, so that they share the connections
+        code = serve_workers(WorkerOptions(host, port, ws_max_size, log_level), workers)
         if code:
             raise typer.Exit(code)
         return
-    uvicorn.run(APP, factory=True, host=host, port=port, **options)
+    # workers=1 said: uvicorn would otherwise read WEB_CONCURRENCY and supervise workers itself.
+    uvicorn.run(
+        APP, factory=True, host=host, port=port, workers=1, ws_max_size=ws_max_size,
+        log_level=log_level,
+    )  # fmt: skip
 
 
 @app.command()

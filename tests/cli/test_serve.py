@@ -44,9 +44,23 @@ def _until(check: Callable[[], bool], what: str, timeout: float = START_BOUND) -
 def _workers(supervisor: int) -> set[int]:
     """The supervisor's worker processes (multiprocessing's spawned children)."""
     children = Path(f"/proc/{supervisor}/task/{supervisor}/children").read_text().split()
-    return {
-        int(pid) for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    }
+    return {int(pid) for pid in children if b"spawn_main" in _cmdline(int(pid))}
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:  # ended meanwhile
+        return b""
+
+
+def _running(pid: int) -> bool:
+    """Alive, not a zombie waiting for a parent that does not reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
 
 
 def _answers(base: str) -> bool:
@@ -57,20 +71,23 @@ def _answers(base: str) -> bool:
 
 
 @contextmanager
-def _served(settings: Settings) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def _served(settings: Settings) -> Iterator[tuple[subprocess.Popen[bytes], str, set[int]]]:
+    """`serve --workers 2` once both workers listen; yields it, its base URL, and a set of
+    the workers' pids that the test adds any replacement to (all killed at the end)."""
     port = free_port()
     process = _serve(settings, port)
     base = f"http://127.0.0.1:{port}"
+    seen: set[int] = set()
     try:
         _until(lambda: _answers(base) and len(_listening(port)) == 2, "serve never answered")
-        yield process, base
+        seen |= _workers(process.pid)
+        yield process, base, seen
     finally:
-        workers = _workers(process.pid) if process.poll() is None else set()
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=60)
         finally:
-            for pid in workers:
+            for pid in seen:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
 
@@ -102,7 +119,7 @@ def test_the_workers_share_a_burst_of_keep_alive_connections(
     worker binds the port itself, and the kernel spreads connections over their sockets by
     a hash of their addresses (all sixteen on one worker has a chance of 2 ** -15). Through
     one shared socket, the worker that woke first took nearly all of such a burst."""
-    with _served(settings) as (process, base), ExitStack() as stack:
+    with _served(settings) as (process, base, _), ExitStack() as stack:
         port = int(base.rsplit(":", 1)[1])
         burst = [
             stack.enter_context(socket.create_connection(("127.0.0.1", port), timeout=30))
@@ -120,17 +137,20 @@ def test_the_workers_share_a_burst_of_keep_alive_connections(
 def test_a_dead_worker_is_replaced_and_a_stop_stops_them_all(
     settings: Settings, neo4j_server: None
 ) -> None:
-    with _served(settings) as (process, base):
-        first = _workers(process.pid)
+    with _served(settings) as (process, base, seen):
+        port = int(base.rsplit(":", 1)[1])
+        first = set(seen)
         victim = min(first)
         os.kill(victim, signal.SIGKILL)
         _until(lambda: len(_workers(process.pid) - first) == 1, "no worker replaced the dead one")
-        _until(lambda: _answers(base), "serve stopped answering")
-        workers = _workers(process.pid)
-        assert victim not in workers and len(workers) == 2
+        seen |= _workers(process.pid)
+        (replacement,) = seen - first
+        _until(lambda: replacement in _listening(port), "the replacement never listened")
+        assert set(_listening(port)) == first - {victim} | {replacement}
+        assert _answers(base)
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
-        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+        assert not any(_running(pid) for pid in seen)
 
 
 def test_a_port_the_workers_cannot_bind_stops_serve(settings: Settings, neo4j_server: None) -> None:
@@ -150,12 +170,11 @@ def test_a_port_the_workers_cannot_bind_stops_serve(settings: Settings, neo4j_se
 def test_the_workers_stop_when_their_supervisor_is_killed(
     settings: Settings, neo4j_server: None
 ) -> None:
-    with _served(settings) as (process, _):
-        workers = _workers(process.pid)
+    with _served(settings) as (process, _, seen):
         process.kill()
         process.wait()
         _until(
-            lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers),
+            lambda: not any(_running(pid) for pid in seen),
             "orphaned workers kept running",
             timeout=60,
         )
