@@ -98,7 +98,8 @@ def serve_workers(options: WorkerOptions, workers: int) -> int:
     previous = {sig: signal.signal(sig, stop) for sig in _STOP_SIGNALS}
     slots: list[_Slot] = []
     try:
-        slots += [start() for _ in range(workers)]
+        for _ in range(workers):  # one at a time: a start that fails leaves the others in `slots`
+            slots.append(start())
         logger.info(
             "serving on %s:%s with %d workers (%s)", options.host, options.port, workers,
             ", ".join(str(s.process.pid) for s in slots),
