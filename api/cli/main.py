@@ -102,6 +102,7 @@ def _run(host: str, port: int, workers: int, *, log_level: str = "info") -> None
     # WebSocket frames over the body limit are refused by uvicorn before they are read.
     ws_max_size = ApiSettings.from_env().max_body_bytes
     if workers > 1:  # a socket per worker, so that they share the connections
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
         code = serve_workers(WorkerOptions(host, port, ws_max_size, log_level), workers)
         if code:
             raise typer.Exit(code)

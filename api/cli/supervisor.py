@@ -81,7 +81,6 @@ class _Slot:
 def serve_workers(options: WorkerOptions, workers: int) -> int:
     """Serve `APP` from `workers` processes until SIGINT, SIGTERM or SIGHUP; the exit code
     (0, or that of a worker that ended before any started serving)."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     context = multiprocessing.get_context("spawn")
     supervisor = os.getpid()
     stopping: list[int] = []

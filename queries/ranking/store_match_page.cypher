@@ -7,8 +7,9 @@
 // score, raw signals, shares, up to 3 mutual connections' keys and the shared employers' keys;
 // ranking/stored_matches reads the rest as it stands. The page's generation (new at each store)
 // and candidateCount, stamped on the page and its generation on each candidate, let a read
-// tell a list it saw whole from one a concurrent store tore (ranking/stored_matches). Then expires up to $sweep pages not
-// touched for $expireAfter seconds (the store's bound, docs/ranking.md).
+// tell a list it saw whole from one a concurrent store tore (ranking/stored_matches). Then
+// expires up to $sweep pages not touched for $expireAfter seconds (the store's bound,
+// docs/ranking.md).
 // Parameters: $menteeKey, $pageId, $version, $epoch (the token); $complete (fewer than KEEP
 //   existed); $lastScore, $lastKey (the last candidate's, or null); $candidates (list of
 //   {key, score, vias, employers, and each signal of graph/ranking/signals.SIGNAL_NAMES and its

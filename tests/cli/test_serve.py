@@ -17,6 +17,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
+from uvicorn.config import STARTUP_FAILURE
 
 from api.settings import ApiSettings
 from graph.settings import Settings
@@ -24,7 +25,6 @@ from tests.servers import START_BOUND, api_environment, free_port
 
 BIN = Path(sys.executable).parent / "mentorgraph"
 ROOT = Path(__file__).resolve().parents[2]
-STARTUP_FAILURE = 3  # uvicorn's exit code for an app that cannot start
 
 
 def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
