@@ -9,9 +9,10 @@ binds the port itself with `SO_REUSEPORT`, and the kernel spreads new connection
 workers' sockets by a hash of their addresses. (Linux lets only processes of the same user
 join the port; a second `serve` of the same user on the same port would join it too.)
 
-The supervisor starts the workers; until one of them has started serving, a worker that ends
-stops them all (the app cannot start: its twins would fail alike), with the worker's exit
-code, 3 for uvicorn's startup failure. Once serving, a worker that ends is replaced, at once
+The supervisor starts the workers; until one of them has started serving, a worker that
+exits with an error stops them all (the app cannot start: its twins would fail alike), with
+the worker's exit code, 3 for uvicorn's startup failure. One ended by a signal (killed) is
+replaced, as later. Once serving, a worker that ends is replaced, at once
 the first time and then after a backoff that doubles up to `MAX_RESTART_DELAY`, so a worker
 that cannot start again does not spin. SIGINT, SIGTERM or SIGHUP stops them all: each
 worker gets SIGTERM and finishes what it serves (uvicorn's graceful shutdown, given
@@ -111,8 +112,8 @@ def serve_workers(options: WorkerOptions, workers: int) -> int:
 
 
 def _supervise(slots: list[_Slot], start: Callable[[float], _Slot], stopping: list[int]) -> int:
-    """Watch the workers until told to stop (0); a worker that ends before any served ends it
-    all (its exit code); later, one that ends is replaced (`_replace_after`)."""
+    """Watch the workers until told to stop (0); a worker that exits with an error before any
+    served ends it all (its exit code); else one that ends is replaced (`_replace_after`)."""
     serving = False
     while not stopping:
         wait([slot.process.sentinel for slot in slots], timeout=_CHECK)
@@ -124,7 +125,7 @@ def _supervise(slots: list[_Slot], start: Callable[[float], _Slot], stopping: li
                 continue
             if slot.due is None:
                 _forget(process)
-                if not serving:
+                if not serving and (process.exitcode or 0) > 0:
                     logger.error("worker %s could not start (exit %s)", process.pid,
                                  process.exitcode)  # fmt: skip
                     return process.exitcode or STARTUP_FAILURE
