@@ -26,10 +26,15 @@
 // best any other skill could add, another wish on the way to it included), both summed while
 // the candidates are gathered; the (first + 1)-th best lower bound is a floor under the page,
 // and only the candidates whose upper bound reaches it have their own skills read for the exact
-// score. The mentors of weak skills (one or two steps from a target) are scanned only when the
-// page is not full with scores above the most a weak-only candidate can score
-// ($skillWeight * sum over targets of the best weak worth + $availabilityWeight + the most a
-// track record can add).
+// score. What only ranks (free capacity, availability, the track record: rules/standing, a few
+// property reads and a degree each) is left out of both bounds, which it can raise by 0 to the
+// sum of its weights: the floor is taken from the candidates in the order of their lower bound
+// without it, each one's standing read as it is taken, and the other candidates' standing is
+// read only where their upper bound plus that sum reaches the floor (at 1M, for about 1,000 of
+// a typical mentee's 38,000 candidates). The mentors of weak skills (one or two steps from a
+// target) are scanned only when the page is not full with scores above the most a weak-only
+// candidate can score ($skillWeight * sum over targets of the best weak worth +
+// $availabilityWeight + the most a track record can add).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
 // Exclusions (absolute): rules/suggestible_mentor (the mentee, ACTIVE mentors of the mentee,
@@ -124,7 +129,9 @@ CALL (me) {
        // What a weak skill can add to a candidate's score, and the most a candidate found
        // only through weak skills can score (every track record value is at most 1).
        $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight + $acceptanceWeight
-         + $completionWeight + $ratingWeight AS unseenBound
+         + $completionWeight + $ratingWeight AS unseenBound,
+       // The most what only ranks (rules/standing's part) can add: every weight is >= 0.
+       $availabilityWeight + $acceptanceWeight + $completionWeight + $ratingWeight AS standingMost
 
   // Gather candidates: one row per (candidate, reason), summed per candidate. Every branch
   // yields only people open to mentoring (skills through CAN_TEACH, which only mentors have),
@@ -209,58 +216,67 @@ CALL (me) {
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH m, social, strong, gain, vias, employers, {{match_free_capacity(m)}} AS free
-    WHERE free > 0
     // The skills signal from the strong skills alone is a lower bound; per target, the best
     // other skill bounds what the others can add: sum over targets of max(strong value, most
-    // other worth).
-    WITH m, free, social, strong, coalesce(otherWorth, 0.0) + gain AS most, vias, employers,
-         toFloat(size(employers)) AS employer, toFloat(free) / {{match_capacity(m)}} AS availability,
-         {{track_record(m)}} AS record
-    // What only ranks (availability and the track record) is known exactly here.
-    WITH m, free, social, strong, most, vias, employers, employer, availability, record,
-         $availabilityWeight * availability + {{record_worth(record)}} AS rankingPart
-    RETURN collect({m: m, free: free, social: social, strong: strong, vias: vias,
-                    employers: employers, employer: employer, availability: availability,
-                    record: record, socialPart: $socialWeight * social,
-                    employerPart: $employerWeight * employer, rankingPart: rankingPart,
-                    low: $socialWeight * social + $skillWeight * strong
-                         + $employerWeight * employer + rankingPart,
-                    high: $socialWeight * social + $skillWeight * most
-                          + $employerWeight * employer + rankingPart})
+    // other worth). What only ranks (rules/standing: free capacity, availability, the track
+    // record) is left out of both bounds here, to be read only for the candidates that may
+    // reach the page: it adds between 0 and standingMost.
+    WITH m, social, strong, coalesce(otherWorth, 0.0) + gain AS most, vias, employers,
+         toFloat(size(employers)) AS employer
+    RETURN collect({m: m, social: social, strong: strong, vias: vias,
+                    employers: employers, employer: employer, socialPart: $socialWeight * social,
+                    employerPart: $employerWeight * employer,
+                    earnedLow: $socialWeight * social + $skillWeight * strong
+                               + $employerWeight * employer,
+                    earnedHigh: $socialWeight * social + $skillWeight * most
+                                + $employerWeight * employer})
            AS qualified
   }
   // A floor under the page's last score: the (first + 1)-th best lower bound among candidates
-  // sure to be kept (positive without weak skills, above $minScore, after the cursor).
-  // Backwards, a ceiling over the page's farthest score: the (first + 1)-th lowest upper bound
-  // (read into `low`, so both readings return `floor`) among candidates sure to be kept and
-  // before the cursor. The exclusions, openToMentor included (though every source yields
-  // mentors only, an absolute exclusion must not rest on CAN_TEACH alone being in step), are
-  // checked in that order, only until the floor is found.
-  CALL (me, qualified) {
+  // sure to be kept (positive without weak skills, above $minScore, after the cursor, with a
+  // free slot). Backwards, a ceiling over the page's farthest score: the (first + 1)-th lowest
+  // upper bound (read into `low`, so both readings return `floor`) among candidates sure to be
+  // kept and before the cursor. The candidates are taken in the order of their bound without
+  // what only ranks; each one's standing is read, its bound made whole and the conditions
+  // checked again, then the exclusions, openToMentor included (though every source yields
+  // mentors only, an absolute exclusion must not rest on CAN_TEACH alone being in step), only
+  // until the floor is found. Any first + 1 such candidates give a floor; these give a close one.
+  CALL (me, qualified, standingMost) {
     UNWIND qualified AS c
     WITH c
-    WHERE c.socialPart + $skillWeight * c.strong + c.employerPart > 0
+    WHERE c.earnedLow > 0
       AND ($skills IS NULL OR c.strong > 0)
-      AND c.low - 0.000001 >= $minScore
-      AND {{($after IS NULL OR c.high + 0.000001 < $after.score)|($before IS NULL OR c.low - 0.000001 > $before.score)}}
-    WITH c.m AS m, {{c.low AS low|c.high AS low}}
-    ORDER BY low{{ DESC|}}
-    WITH collect({m: m, low: low}) AS ordered
+      AND c.earnedLow + standingMost - 0.000001 >= $minScore
+      AND {{($after IS NULL OR c.earnedHigh + 0.000001 < $after.score)|($before IS NULL OR c.earnedLow + standingMost - 0.000001 > $before.score)}}
+    WITH c.m AS m, c.earnedLow AS earnedLow, c.earnedHigh AS earnedHigh
+    ORDER BY {{earnedLow DESC|earnedHigh}}
+    WITH collect({m: m, earnedLow: earnedLow, earnedHigh: earnedHigh}) AS ordered
     UNWIND ordered AS c
-    WITH c.m AS m, c.low AS low
-    WHERE {{suggestible_mentor(me, m)}}
-    WITH low
+    WITH c.m AS m, c
+    WITH m, c, {{standing(m)}} AS standing
+    WHERE standing IS NOT NULL
+    WITH m, c.earnedLow + standing.part AS low, c.earnedHigh + standing.part AS high
+    WHERE low - 0.000001 >= $minScore
+      AND {{($after IS NULL OR high + 0.000001 < $after.score)|($before IS NULL OR low - 0.000001 > $before.score)}}
+      AND {{suggestible_mentor(me, m)}}
+    WITH {{low|high AS low}}
     LIMIT $first + 1
     RETURN CASE count(*) WHEN $first + 1 THEN {{min(low) - 0.000001|max(low) + 0.000001}} END AS floor
   }
   // Exact scores for the candidates that may reach the floor (backwards, that may be under the
-  // ceiling and reach the cursor): their own skills, all tiers; then the exclusions, in rank
-  // order, until the page is full.
-  CALL (me, reach, qualified, floor) {
+  // ceiling and reach the cursor): their standing, then, if they still may, their own skills,
+  // all tiers; then the exclusions, in rank order, until the page is full.
+  CALL (me, reach, qualified, floor, standingMost) {
     UNWIND qualified AS c
-    WITH c WHERE {{floor IS NULL OR c.high + 0.000001 >= floor|(floor IS NULL OR c.low - 0.000001 <= floor)
-      AND ($before IS NULL OR c.high + 0.000001 >= $before.score)}}
+    WITH c WHERE {{floor IS NULL OR c.earnedHigh + standingMost + 0.000001 >= floor|(floor IS NULL OR c.earnedLow - 0.000001 <= floor)
+      AND ($before IS NULL OR c.earnedHigh + standingMost + 0.000001 >= $before.score)}}
+    WITH c, c.m AS m
+    WITH c, {{standing(m)}} AS standing
+    WHERE standing IS NOT NULL
+    WITH c {.*, free: standing.free, availability: standing.availability,
+            record: standing.record, rankingPart: standing.part} AS c
+    WITH c WHERE {{floor IS NULL OR c.earnedHigh + c.rankingPart + 0.000001 >= floor|(floor IS NULL OR c.earnedLow + c.rankingPart - 0.000001 <= floor)
+      AND ($before IS NULL OR c.earnedHigh + c.rankingPart + 0.000001 >= $before.score)}}
     CALL (c, reach) {
       WITH c.m AS m, reach WHERE size(reach) > 0
       MATCH (m)-[h:CAN_TEACH]->(s)
@@ -313,8 +329,8 @@ CALL (me) {
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH reach, m, held, {{match_free_capacity(m)}} AS free
-    WHERE free > 0
+    WITH reach, m, held, {{standing(m)}} AS standing
+    WHERE standing IS NOT NULL
     // They hold no strong skill, so the weak ones give their whole skills signal.
     CALL (held, reach) {
       UNWIND held AS h
@@ -323,11 +339,8 @@ CALL (me) {
       ORDER BY priority DESC, t.key
       RETURN coalesce(sum(priority * best), 0.0) AS skills
     }
-    WITH m, free, skills, toFloat(free) / {{match_capacity(m)}} AS availability,
-         {{track_record(m)}} AS record
-    WITH m, free, skills, availability, record,
-         $skillWeight * skills + $availabilityWeight * availability + {{record_worth(record)}}
-           AS total
+    WITH m, standing.free AS free, skills, standing.availability AS availability,
+         standing.record AS record, $skillWeight * skills + standing.part AS total
     WITH m, free, skills, availability, record, total, round(total, 9) AS score
     WHERE $skillWeight * skills > 0
       AND score >= $minScore
