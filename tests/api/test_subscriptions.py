@@ -6,6 +6,8 @@ Two processes share a real redis-server; a third runs the default in-process bus
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -20,7 +22,7 @@ from graph.ranking.signals import SIGNAL_NAMES
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
 from tests.builders import build, mentor, person, skill
-from tests.servers import api_server, redis_server
+from tests.servers import START_BOUND, api_server, redis_server
 from tests.ws import LEGACY_WS, Socket
 
 MATCHES = """subscription($after: String) {
@@ -85,6 +87,12 @@ async def _mutate(
     return await client.data(query, as_=key)
 
 
+ASK_MO = 'mutation { requestMentorship(input: {mentor: "mo"}) { request { key } } }'
+WITHDRAW = (
+    'mutation {{ withdrawMentorshipRequest(input: {{request: "{}"}}) {{ request {{ key }} }} }}'
+)
+
+
 async def _graph(database: Database, mentors: int = 4) -> None:
     """ana wants django; m0..m{n-1} know it well but do not mentor yet."""
     await build(
@@ -123,8 +131,8 @@ async def test_request_updates_reach_both_parties_across_processes(
     await mentee.subscribe("r", REQUESTS)
     await mentor_.subscribe("r", REQUESTS)
     await asyncio.sleep(0.5)
-    ask = 'mutation { requestMentorship(input: {mentor: "mo"}) { request { key } } }'
-    key = (await _mutate(http, second, settings, ask, "ana"))["requestMentorship"]["request"]["key"]
+    asked = await _mutate(http, second, settings, ASK_MO, "ana")
+    key = asked["requestMentorship"]["request"]["key"]
     for sock in (mentee, mentor_):
         update = (await sock.next_data("r"))["mentorshipRequestUpdated"]
         assert (update["key"], update["state"], update["mentor"]["key"]) == (key, "PENDING", "mo")
@@ -139,17 +147,42 @@ async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
     alone: str, settings: Settings, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     """The session check reads the caller's person, and primes it for a query only: a
-    subscription outlives it, and its first result would show the viewer as they were when
-    it started (the viewer renames themself meanwhile)."""
+    subscription outlives it, and a later result would show the viewer as they were when
+    it started (the viewer renames themself meanwhile). The subscription is known to be
+    live before the rename: it has shown an update, which a request asked and withdrawn
+    in turn makes until one arrives (one sent before the subscription is live is missed)."""
     await build(empty_graph, people=[person("ana", seekingMentor=True), mentor("mo")])
     sock = await _socket(alone, settings, "ana")
-    await sock.subscribe("r", "subscription { mentorshipRequestUpdated { mentee { name } } }")
-    await asyncio.sleep(0.5)
+    await sock.subscribe(
+        "r", "subscription { mentorshipRequestUpdated { key state mentee { name } } }"
+    )
+    pending: list[str] = []
+
+    async def toggle() -> tuple[str, str]:
+        """Ask mo, or withdraw the request pending; the (key, state) its update will have."""
+        if pending:
+            key = pending.pop()
+            await _mutate(http, alone, settings, WITHDRAW.format(key), "ana")
+            return key, "WITHDRAWN"
+        asked = await _mutate(http, alone, settings, ASK_MO, "ana")
+        pending.append(asked["requestMentorship"]["request"]["key"])
+        return pending[0], "PENDING"
+
+    deadline = time.monotonic() + START_BOUND
+    while True:
+        await toggle()
+        with contextlib.suppress(TimeoutError):
+            first = (await sock.next_data("r", timeout=1.0))["mentorshipRequestUpdated"]
+            break
+        assert time.monotonic() < deadline, "the subscription never received an update"
+    assert first["mentee"]["name"] == "Ana"
     rename = 'mutation { updateProfile(input: {name: "Ana Renamed"}) { person { name } } }'
     await _mutate(http, alone, settings, rename, "ana")
-    ask = 'mutation { requestMentorship(input: {mentor: "mo"}) { request { key } } }'
-    await _mutate(http, alone, settings, ask, "ana")
-    update = (await sock.next_data("r"))["mentorshipRequestUpdated"]
+    awaited = await toggle()
+    while True:  # an earlier toggle's update may come first
+        update = (await sock.next_data("r"))["mentorshipRequestUpdated"]
+        if (update["key"], update["state"]) == awaited:
+            break
     assert update["mentee"]["name"] == "Ana Renamed"
     await sock.close()
 
