@@ -27,9 +27,7 @@ import asyncio
 import json
 import os
 import random
-import re
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,6 +49,7 @@ from bench.ranking_support import (
     ego_edges,
     load_ego_facebook,
     machine_load,
+    spread,
     tree_cpu,
 )
 from graph.ranking.matches import match_parameters
@@ -58,7 +57,7 @@ from graph.registry import statement
 from graph.server.local import LocalServer
 from graph.server.stats import graph_stats
 from graph.settings import Settings
-from tests.servers import free_port
+from tests.servers import free_port, socket_holders
 
 PEER = ROOT / "bench" / "peer"
 Process = subprocess.Popen[bytes]
@@ -150,14 +149,6 @@ def serving(
             process.wait(timeout=60)
 
 
-def _listeners(port: int) -> int:
-    """How many processes listen on `port` (`ss`): each of our workers, once it is up."""
-    listing = subprocess.run(
-        ["ss", "-Htlnp", f"( sport = :{port} )"], capture_output=True, text=True, check=True
-    ).stdout
-    return len(set(re.findall(r"pid=(\d+)", listing)))
-
-
 def _answers(probe: httpx.Request) -> bool:
     try:
         with httpx.Client(timeout=10) as http:
@@ -195,7 +186,9 @@ def our_api(
     base = f"http://127.0.0.1:{port}"
     probe = httpx.Request("GET", f"{base}/healthz")
     # Every worker listening, not only the first: else a load's connections all reach it.
-    process = serving(command, env, lambda: _answers(probe) and _listeners(port) >= workers)
+    process = serving(
+        command, env, lambda: _answers(probe) and len(socket_holders(port, "listening")) >= workers
+    )
     return Side(f"ours ({workers} workers)", f"{base}/graphql", secret), process
 
 
@@ -282,10 +275,6 @@ def load(
     return result
 
 
-def _spread(values: Sequence[float]) -> str:
-    return f"{min(values):.2f} / {statistics.median(values):.2f}"
-
-
 def report(results: dict[tuple[str, str], list[Load]], sides: Sequence[Side], rounds: int) -> None:
     print(
         f"| operation | side | req/s (min / median of {rounds}) | p50 ms | p99 ms "
@@ -299,10 +288,10 @@ def report(results: dict[tuple[str, str], list[Load]], sides: Sequence[Side], ro
             runs = results[operation.name, side.name]
             ratios = [o.throughput / r.throughput for o, r in zip(ours, runs, strict=True)]
             print(
-                f"| {operation.name} | {side.name} | {_spread([r.throughput for r in runs])} "
-                f"| {_spread([r.p50 for r in runs])} | {_spread([r.p99 for r in runs])} "
-                f"| {'' if side is sides[0] else _spread(ratios)} "
-                f"| {_spread([r.server_ms for r in runs])} | {_spread([r.neo4j_ms for r in runs])} "
+                f"| {operation.name} | {side.name} | {spread([r.throughput for r in runs])} "
+                f"| {spread([r.p50 for r in runs])} | {spread([r.p99 for r in runs])} "
+                f"| {'' if side is sides[0] else spread(ratios)} "
+                f"| {spread([r.server_ms for r in runs])} | {spread([r.neo4j_ms for r in runs])} "
                 f"| {max(r.cpu for r in runs):.2f} |"
             )
 

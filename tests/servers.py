@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +54,16 @@ def neo4j_settings(settings: Settings, home: Path, port: int) -> Settings:
     """`settings` for a second provisioned Neo4j: its own store in `home`, its own port."""
     local = dataclasses.replace(settings.local, home=home, port=port, heap="512m")
     return dataclasses.replace(settings, local=local, neo4j_uri=local.uri)
+
+
+def socket_holders(port: int, state: str) -> Counter[int]:
+    """How many TCP sockets on local `port` in `state` (`listening`, `established`) each
+    process holds, by pid (`ss`)."""
+    listing = subprocess.run(
+        ["ss", "-Htnp", "state", state, f"( sport = :{port} )"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listing))
 
 
 def free_port() -> int:

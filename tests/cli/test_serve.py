@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -21,7 +20,7 @@ from uvicorn.config import STARTUP_FAILURE
 
 from api.settings import ApiSettings
 from graph.settings import Settings
-from tests.servers import START_BOUND, api_environment, free_port
+from tests.servers import START_BOUND, api_environment, free_port, socket_holders
 
 BIN = Path(sys.executable).parent / "mentorgraph"
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,23 +91,14 @@ def _served(settings: Settings) -> Iterator[tuple[subprocess.Popen[bytes], str, 
                     os.kill(pid, signal.SIGKILL)
 
 
-def _sockets(port: int, state: str) -> Counter[int]:
-    """How many TCP sockets on local `port` in `state` each process holds (`ss`)."""
-    listing = subprocess.run(
-        ["ss", "-Htnp", "state", state, f"( sport = :{port} )"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listing))
-
-
 def _holders(port: int) -> Counter[int]:
     """How many established connections to `port` each process holds."""
-    return _sockets(port, "established")
+    return socket_holders(port, "established")
 
 
 def _listening(port: int) -> Counter[int]:
     """The processes listening on `port`: each worker once its socket is up."""
-    return _sockets(port, "listening")
+    return socket_holders(port, "listening")
 
 
 def test_the_workers_share_a_burst_of_keep_alive_connections(
