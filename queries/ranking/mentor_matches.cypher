@@ -30,18 +30,19 @@
 // property reads and a degree each) is left out of both bounds, which it can raise by 0 to the
 // sum of its weights: the floor is taken from the candidates in the order of their lower bound
 // without it, each one's standing read as it is taken, and the other candidates' standing is
-// read only where their upper bound plus that sum reaches the floor (at 1M, for about 1,000 of
-// a typical mentee's 38,000 candidates). The mentors of weak skills (one or two steps from a
-// target) are scanned only when the page is not full with scores above the most a weak-only
-// candidate can score ($skillWeight * sum over targets of the best weak worth +
-// $availabilityWeight + the most a track record can add).
+// read only where their upper bound plus that sum reaches the floor (docs/ranking.md has what
+// that saves). The mentors of weak skills (one or two steps from a target) are scanned only
+// when the page is not full with scores above the most a weak-only candidate can score
+// ($skillWeight * sum over targets of the best weak worth + $availabilityWeight + the most a
+// track record can add).
 // The answers are those of the full scan; the skills signal is summed over targets in priority
 // order (then key), so raw signals are deterministic to the last bit.
 // Exclusions (absolute): rules/suggestible_mentor (the mentee, ACTIVE mentors of the mentee,
 // PENDING requests either way, not openToMentor, heldFromMatching, not visible to the mentee:
 // BLOCKED either way, PRIVATE, CONNECTIONS without a KNOWS) and no free capacity
-// (rules/free_capacity). The social signal walks only through people the mentee may see
-// (rules/visible_to) and its degrees count only connections the mentee may see
+// (rules/free_capacity, read through rules/standing). The social signal walks only through
+// people the mentee may see (rules/visible_to) and its degrees count only connections the
+// mentee may see
 // (rules/visible_degree; rules/capped_degree where only degrees within the cap count): a hidden person neither counts, nor weighs, nor appears as evidence.
 // A candidate needs a positive social, skills or employer contribution; availability only ranks.
 // Parameters:
@@ -329,8 +330,6 @@ CALL (me) {
       AND (NOT $outsideMyEmployer OR NOT EXISTS {
             MATCH (m)-[theirs:WORKS_AT]->(e:Employer)
             WHERE e IN currentEmployers AND (theirs.until IS NULL OR theirs.until >= date()) })
-    WITH reach, m, held, {{standing(m)}} AS standing
-    WHERE standing IS NOT NULL
     // They hold no strong skill, so the weak ones give their whole skills signal.
     CALL (held, reach) {
       UNWIND held AS h
@@ -339,11 +338,13 @@ CALL (me) {
       ORDER BY priority DESC, t.key
       RETURN coalesce(sum(priority * best), 0.0) AS skills
     }
+    WITH m, skills WHERE $skillWeight * skills > 0
+    WITH m, skills, {{standing(m)}} AS standing
+    WHERE standing IS NOT NULL
     WITH m, standing.free AS free, skills, standing.availability AS availability,
          standing.record AS record, $skillWeight * skills + standing.part AS total
     WITH m, free, skills, availability, record, total, round(total, 9) AS score
-    WHERE $skillWeight * skills > 0
-      AND score >= $minScore
+    WHERE score >= $minScore
       AND {{($after IS NULL OR score < $after.score
            OR (score = $after.score AND m.key > $after.key))|($before IS NULL OR score > $before.score
            OR (score = $before.score AND m.key < $before.key))}}

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -78,7 +77,10 @@ def _served(settings: Settings) -> Iterator[tuple[subprocess.Popen[bytes], str, 
     base = f"http://127.0.0.1:{port}"
     seen: set[int] = set()
     try:
-        _until(lambda: _answers(base) and len(_listening(port)) == 2, "serve never answered")
+        _until(
+            lambda: _answers(base) and len(socket_holders(port, "listening")) == 2,
+            "serve never answered",
+        )
         seen |= _workers(process.pid)
         yield process, base, seen
     finally:
@@ -89,16 +91,6 @@ def _served(settings: Settings) -> Iterator[tuple[subprocess.Popen[bytes], str, 
             for pid in seen:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-
-
-def _holders(port: int) -> Counter[int]:
-    """How many established connections to `port` each process holds."""
-    return socket_holders(port, "established")
-
-
-def _listening(port: int) -> Counter[int]:
-    """The processes listening on `port`: each worker once its socket is up."""
-    return socket_holders(port, "listening")
 
 
 def test_the_workers_share_a_burst_of_keep_alive_connections(
@@ -119,7 +111,7 @@ def test_the_workers_share_a_burst_of_keep_alive_connections(
             connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: serve\r\n\r\n")
         for connection in burst:
             assert connection.recv(4096).startswith(b"HTTP/1.1 200")
-        holders = _holders(port)
+        holders = socket_holders(port, "established")
         assert sum(holders.values()) == 16
         assert set(holders) == _workers(process.pid), holders
 
@@ -135,8 +127,11 @@ def test_a_dead_worker_is_replaced_and_a_stop_stops_them_all(
         _until(lambda: len(_workers(process.pid) - first) == 1, "no worker replaced the dead one")
         seen |= _workers(process.pid)
         (replacement,) = seen - first
-        _until(lambda: replacement in _listening(port), "the replacement never listened")
-        assert set(_listening(port)) == first - {victim} | {replacement}
+        _until(
+            lambda: replacement in socket_holders(port, "listening"),
+            "the replacement never listened",
+        )
+        assert set(socket_holders(port, "listening")) == first - {victim} | {replacement}
         assert _answers(base)
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
