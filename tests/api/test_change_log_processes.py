@@ -17,7 +17,7 @@ from graph.database import Database
 from graph.registry import statement
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
-from tests.api.test_subscriptions import FROM_START, MATCHES, OPT_IN, SECRET, _graph, _socket
+from tests.api.subscribing import FROM_START, MATCHES, OPT_IN, SECRET, matches_graph, open_socket
 from tests.servers import api_process, api_server
 
 
@@ -38,7 +38,7 @@ async def _opt_in(http: httpx.AsyncClient, base: str, key: str) -> None:
 
 async def _exactly_once(base: str, settings: Settings, mentors: list[str]) -> None:
     """A subscriber that resumes from the start gets each mentor once, and nothing more."""
-    sock = await _socket(base, settings, "ana")
+    sock = await open_socket(base, settings, "ana")
     await sock.subscribe("again", MATCHES, {"after": FROM_START})
     got = [(await sock.next_data("again"))["mentorMatchAdded"]["mentor"]["key"] for _ in mentors]
     assert sorted(got) == sorted(mentors)
@@ -49,12 +49,12 @@ async def _exactly_once(base: str, settings: Settings, mentors: list[str]) -> No
 async def test_a_process_killed_after_its_commit_loses_no_event(
     settings: Settings, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
-    await _graph(empty_graph)
+    await matches_graph(empty_graph)
     with (
         api_server(_env(settings)) as serving,
         api_process(_env(settings, MENTORGRAPH_CHANGE_CONSUMER="off")) as (doomed, writing),
     ):
-        sock = await _socket(serving, settings, "ana")
+        sock = await open_socket(serving, settings, "ana")
         await sock.subscribe("1", MATCHES)
         await asyncio.sleep(0.5)  # live: without `after`, only what comes through the bus
         await _opt_in(http, writing, "m0")
@@ -78,14 +78,14 @@ async def test_a_statement_that_times_out_is_retried_and_its_events_arrive_once(
 ) -> None:
     """The test holds the event sequence's write lock, so the first attempt's recording
     waits for it until its 0.5 s statement timeout ends it; the next attempts have more."""
-    await _graph(empty_graph)
+    await matches_graph(empty_graph)
     env = _env(settings, MENTORGRAPH_CHANGE_TIMEOUT="0.5", MENTORGRAPH_CHANGE_TIMEOUT_GROWTH="20",
                MENTORGRAPH_CHANGE_BACKOFF="0.1")  # fmt: skip
     driver = neo4j.AsyncGraphDatabase.driver(
         settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
     )
     with api_server(env) as base:
-        sock = await _socket(base, settings, "ana")
+        sock = await open_socket(base, settings, "ana")
         await sock.subscribe("1", MATCHES)
         await asyncio.sleep(0.5)
         try:
