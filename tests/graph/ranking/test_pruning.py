@@ -6,10 +6,13 @@ record) only where its bound plus the standing's most reaches it, its own skills
 the bound with its standing still does, and the weak skills' holders only when the page is
 not full above them. `ranking/score_pairs` scores each pair in full, with nothing pruned.
 On random graphs, with mentors full, nearly full or free, with track records good and poor,
+and with people hidden from the mentee (PRIVATE, CONNECTIONS without a connection, blocks
+either way: as mentors they never show, as connections they neither count nor weigh),
 the pages of 1 and 3 walked forwards and backwards, and a score floor, must give the pairs'
 ranking, score for score, under weights where the standing counts little and where it
 counts most. Tried: the standing's most left out of the exact pass's pruning, or a full
-mentor let in there, fails all 16 cases.
+mentor let in there, fails all 16 cases; the floor taken without the exclusions (a hidden
+mentor lifting it) fails 13.
 """
 
 from __future__ import annotations
@@ -45,11 +48,21 @@ def _stint(rng: random.Random, who: str) -> dict[str, Any]:
     return {"person": who, "employer": employer, "title": "Dev", "since": since, "until": until}
 
 
-async def _random_graph(database: Database, rng: random.Random) -> None:
-    mentors = [mentor(key, capacity=rng.randrange(1, 4)) for key in MENTORS]
-    mentees = [person(key) for key in OTHERS]  # each takes a slot of some mentor
+def _visibility(rng: random.Random) -> str:
+    return rng.choices(["PUBLIC", "CONNECTIONS", "PRIVATE"], weights=[8, 2, 1])[0]
+
+
+async def _random_graph(database: Database, rng: random.Random) -> set[str]:
+    """A random graph; the mentors `me` may not see (rules/visible_to: PRIVATE, CONNECTIONS
+    without a connection, a block either way), whom no page may show."""
+    mentors = [
+        mentor(key, capacity=rng.randrange(1, 4), visibility=_visibility(rng)) for key in MENTORS
+    ]
+    mentees = [person(key, visibility=_visibility(rng)) for key in OTHERS]  # take mentors' slots
     everyone = ["me", *MENTORS, *OTHERS]
-    pairs = {tuple(sorted(rng.sample(everyone, 2))) for _ in range(60)}
+    pairs = {tuple(sorted(rng.sample(everyone, 2))) for _ in range(80)}
+    blocks = [{"person": "me", "blocked": rng.choice(MENTORS)}]
+    blocks.append({"person": rng.choice(MENTORS), "blocked": "me"})
     slots = [
         {"mentor": m["key"], "mentee": mentee, "status": "ACTIVE", "since": None}
         for m in mentors
@@ -74,6 +87,7 @@ async def _random_graph(database: Database, rng: random.Random) -> None:
         ],
         works_at=[_stint(rng, who) for who in ["me", "me", *rng.sample(MENTORS, 10)]],
         mentors=slots,
+        blocks=blocks,
     )
     parts = ("acceptance", "completion", "rating")
     records = [
@@ -81,6 +95,15 @@ async def _random_graph(database: Database, rng: random.Random) -> None:
         for key in MENTORS
     ]
     await database.write(SET_TRACK_RECORDS, {"records": records})
+    known = {b if a == "me" else a for a, b in pairs if "me" in (a, b)}
+    return {
+        m["key"]
+        for m in mentors
+        if m["visibility"] == "PRIVATE"
+        or (m["visibility"] == "CONNECTIONS" and m["key"] not in known)
+        or m["key"]
+        in {block["person"] for block in blocks} | {block["blocked"] for block in blocks}
+    }
 
 
 def _ranked(matches: list[MentorMatch]) -> list[tuple[str, float]]:
@@ -110,7 +133,8 @@ async def _walk(
 async def test_every_page_both_ways_is_the_pairs_ranked(
     empty_graph: Database, seed: int, weights: Weights
 ) -> None:
-    await _random_graph(empty_graph, random.Random(seed))
+    hidden = await _random_graph(empty_graph, random.Random(seed))
+    assert hidden, "each graph should hide some mentor from the mentee"
     scored = await score_pairs(
         empty_graph, [("me", m) for m in MENTORS], seekers_only=False, weights=weights
     )
@@ -124,3 +148,4 @@ async def test_every_page_both_ways_is_the_pairs_ranked(
                 filters = Filters(min_score=min_score)
                 walked = await _walk(empty_graph, weights, size, backward=backward, filters=filters)
                 assert walked == wanted, (size, backward, min_score)
+                assert not hidden & {key for key, _ in walked}, hidden
