@@ -127,12 +127,12 @@ CALL (me) {
   }
   WITH me, stints, currentEmployers, targets, reach, strongTargets,
        otherWorth, weakWorth, [x IN reach WHERE NOT x.skill IN strongSkills] AS weak,
-       // What a weak skill can add to a candidate's score, and the most a candidate found
-       // only through weak skills can score (every track record value is at most 1).
-       $skillWeight * coalesce(weakWorth, 0.0) + $availabilityWeight + $acceptanceWeight
-         + $completionWeight + $ratingWeight AS unseenBound,
-       // The most what only ranks (rules/standing's part) can add: every weight is >= 0.
+       // The most what only ranks (rules/standing's part) can add: every weight is >= 0, and
+       // availability and every track record value are at most 1.
        $availabilityWeight + $acceptanceWeight + $completionWeight + $ratingWeight AS standingMost
+  // The most a candidate found only through weak skills can score.
+  WITH me, stints, currentEmployers, targets, reach, strongTargets, otherWorth, weak,
+       standingMost, $skillWeight * coalesce(weakWorth, 0.0) + standingMost AS unseenBound
 
   // Gather candidates: one row per (candidate, reason), summed per candidate. Every branch
   // yields only people open to mentoring (skills through CAN_TEACH, which only mentors have),
