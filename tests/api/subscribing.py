@@ -36,16 +36,14 @@ def server_env(settings: Settings, **extra: str) -> dict[str, str]:
     return {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_JWT_SECRET": SECRET, **extra}
 
 
-async def open_socket(base: str, settings: Settings, key: str, protocol: str = "") -> Socket:
+async def open_socket(base: str, key: str, protocol: str = "") -> Socket:
     sock = await Socket.open(base, protocol) if protocol else await Socket.open(base)
     ack = await sock.init({"authorization": f"Bearer {issue_token(SECRET, key)}"})
     assert ack["type"] == "connection_ack", ack
     return sock
 
 
-async def mutate(
-    http: httpx.AsyncClient, base: str, settings: Settings, query: str, key: str
-) -> Any:
+async def mutate(http: httpx.AsyncClient, base: str, query: str, key: str) -> Any:
     client = GraphQLClient(http, SECRET)
     http.base_url = httpx.URL(base)
     return await client.data(query, as_=key)

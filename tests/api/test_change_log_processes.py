@@ -17,12 +17,16 @@ from graph.database import Database
 from graph.registry import statement
 from graph.settings import Settings
 from tests.api.graphql import GraphQLClient
-from tests.api.subscribing import FROM_START, MATCHES, OPT_IN, SECRET, matches_graph, open_socket
+from tests.api.subscribing import (
+    FROM_START,
+    MATCHES,
+    OPT_IN,
+    SECRET,
+    matches_graph,
+    open_socket,
+    server_env,
+)
 from tests.servers import api_process, api_server
-
-
-def _env(settings: Settings, **extra: str) -> dict[str, str]:
-    return {"NEO4J_URI": settings.neo4j_uri, "MENTORGRAPH_JWT_SECRET": SECRET, **extra}
 
 
 @pytest.fixture
@@ -36,9 +40,9 @@ async def _opt_in(http: httpx.AsyncClient, base: str, key: str) -> None:
     await GraphQLClient(http, SECRET).data(OPT_IN, as_=key)
 
 
-async def _exactly_once(base: str, settings: Settings, mentors: list[str]) -> None:
+async def _exactly_once(base: str, mentors: list[str]) -> None:
     """A subscriber that resumes from the start gets each mentor once, and nothing more."""
-    sock = await open_socket(base, settings, "ana")
+    sock = await open_socket(base, "ana")
     await sock.subscribe("again", MATCHES, {"after": FROM_START})
     got = [(await sock.next_data("again"))["mentorMatchAdded"]["mentor"]["key"] for _ in mentors]
     assert sorted(got) == sorted(mentors)
@@ -51,10 +55,10 @@ async def test_a_process_killed_after_its_commit_loses_no_event(
 ) -> None:
     await matches_graph(empty_graph)
     with (
-        api_server(_env(settings)) as serving,
-        api_process(_env(settings, MENTORGRAPH_CHANGE_CONSUMER="off")) as (doomed, writing),
+        api_server(server_env(settings)) as serving,
+        api_process(server_env(settings, MENTORGRAPH_CHANGE_CONSUMER="off")) as (doomed, writing),
     ):
-        sock = await open_socket(serving, settings, "ana")
+        sock = await open_socket(serving, "ana")
         await sock.subscribe("1", MATCHES)
         await asyncio.sleep(0.5)  # live: without `after`, only what comes through the bus
         await _opt_in(http, writing, "m0")
@@ -64,7 +68,7 @@ async def test_a_process_killed_after_its_commit_loses_no_event(
         assert (event["mentee"]["key"], event["mentor"]["key"]) == ("ana", "m0")
         assert await sock.quiet()
         await sock.close()
-        await _exactly_once(serving, settings, ["m0"])
+        await _exactly_once(serving, ["m0"])
 
 
 async def _retries(http: httpx.AsyncClient, base: str) -> float:
@@ -79,13 +83,17 @@ async def test_a_statement_that_times_out_is_retried_and_its_events_arrive_once(
     """The test holds the event sequence's write lock, so the first attempt's recording
     waits for it until its 0.5 s statement timeout ends it; the next attempts have more."""
     await matches_graph(empty_graph)
-    env = _env(settings, MENTORGRAPH_CHANGE_TIMEOUT="0.5", MENTORGRAPH_CHANGE_TIMEOUT_GROWTH="20",
-               MENTORGRAPH_CHANGE_BACKOFF="0.1")  # fmt: skip
+    env = server_env(
+        settings,
+        MENTORGRAPH_CHANGE_TIMEOUT="0.5",
+        MENTORGRAPH_CHANGE_TIMEOUT_GROWTH="20",
+        MENTORGRAPH_CHANGE_BACKOFF="0.1",
+    )
     driver = neo4j.AsyncGraphDatabase.driver(
         settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
     )
     with api_server(env) as base:
-        sock = await open_socket(base, settings, "ana")
+        sock = await open_socket(base, "ana")
         await sock.subscribe("1", MATCHES)
         await asyncio.sleep(0.5)
         try:
@@ -105,4 +113,4 @@ async def test_a_statement_that_times_out_is_retried_and_its_events_arrive_once(
         assert sorted(e["mentor"]["key"] for e in got) == ["m0", "m1"]
         assert await sock.quiet()
         await sock.close()
-        await _exactly_once(base, settings, ["m0", "m1"])
+        await _exactly_once(base, ["m0", "m1"])

@@ -47,7 +47,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 
 async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
-    alone: str, settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    alone: str, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     """The session check reads the caller's person, and primes it for a query only: a
     subscription outlives it, and its first result would show the viewer as they were when
@@ -55,7 +55,7 @@ async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
     An update sent before the subscription listens is missed, with no result to check: the
     rename and a request are then made again, until a first result comes."""
     await build(empty_graph, people=[person("ana", seekingMentor=True), mentor("mo")])
-    sock = await open_socket(alone, settings, "ana")
+    sock = await open_socket(alone, "ana")
     await sock.subscribe("r", "subscription { mentorshipRequestUpdated { mentee { name } } }")
     await asyncio.sleep(0.5)  # so that the rename most likely comes after the start
     pending: list[str] = []
@@ -63,11 +63,11 @@ async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
     for attempt in itertools.count(1):
         name = f"Ana Renamed {attempt}"
         rename = f'mutation {{ updateProfile(input: {{name: "{name}"}}) {{ person {{ name }} }} }}'
-        await mutate(http, alone, settings, rename, "ana")
+        await mutate(http, alone, rename, "ana")
         if pending:  # the request asked in a missed attempt, withdrawn: an update as well
-            await mutate(http, alone, settings, WITHDRAW.format(pending.pop()), "ana")
+            await mutate(http, alone, WITHDRAW.format(pending.pop()), "ana")
         else:
-            asked = await mutate(http, alone, settings, ASK_MO, "ana")
+            asked = await mutate(http, alone, ASK_MO, "ana")
             pending.append(asked["requestMentorship"]["request"]["key"])
         with contextlib.suppress(TimeoutError):
             first = (await sock.next_data("r", timeout=2.0))["mentorshipRequestUpdated"]
@@ -78,19 +78,19 @@ async def test_a_subscription_shows_the_viewer_as_they_are_when_the_event_comes(
 
 
 async def test_the_in_process_bus_delivers_live(
-    alone: str, settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    alone: str, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     await matches_graph(empty_graph)
-    sock = await open_socket(alone, settings, "ana")
+    sock = await open_socket(alone, "ana")
     await sock.subscribe("1", MATCHES, {"after": FROM_START})
     await asyncio.sleep(0.3)
-    await mutate(http, alone, settings, OPT_IN, "m1")
+    await mutate(http, alone, OPT_IN, "m1")
     assert (await sock.next_data("1"))["mentorMatchAdded"]["mentor"]["key"] == "m1"
     await sock.close()
 
 
 async def test_bad_tokens_and_protocol_errors_get_their_close_codes(
-    alone: str, settings: Settings, empty_graph: Database
+    alone: str, empty_graph: Database
 ) -> None:
     for payload in ({"authorization": "Bearer nope"}, {"token": "nope"}, {"token": 7}):
         sock = await Socket.open(alone)
@@ -101,7 +101,7 @@ async def test_bad_tokens_and_protocol_errors_get_their_close_codes(
     await sock.subscribe("1", MATCHES)
     assert await sock.close_code() == 4401
 
-    sock = await open_socket(alone, settings, "ana")
+    sock = await open_socket(alone, "ana")
     await sock.subscribe("1", "subscription { noSuchThing }")
     error = await sock.receive()
     assert error["type"] == "error"
@@ -110,7 +110,7 @@ async def test_bad_tokens_and_protocol_errors_get_their_close_codes(
     await sock.subscribe("2", MATCHES)  # the same id twice
     assert await sock.close_code() == 4409
 
-    sock = await open_socket(alone, settings, "ana")
+    sock = await open_socket(alone, "ana")
     await sock.subscribe("1", "subscription { mentorMatchAdded(")
     assert await sock.close_code() == 4400
 
@@ -125,11 +125,9 @@ async def test_anonymous_subscribers_are_told_to_sign_in(alone: str, empty_graph
     await sock.close()
 
 
-async def test_subscriptions_per_connection_are_capped(
-    alone: str, settings: Settings, empty_graph: Database
-) -> None:
+async def test_subscriptions_per_connection_are_capped(alone: str, empty_graph: Database) -> None:
     await build(empty_graph, people=[person("ana", seekingMentor=True)])
-    sock = await open_socket(alone, settings, "ana")
+    sock = await open_socket(alone, "ana")
     for i in range(20):
         await sock.subscribe(str(i), MATCHES)
     await sock.subscribe("one-too-many", MATCHES)
@@ -140,12 +138,12 @@ async def test_subscriptions_per_connection_are_capped(
 
 
 async def test_legacy_graphql_ws_works_too(
-    alone: str, settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    alone: str, empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     await matches_graph(empty_graph)
-    sock = await open_socket(alone, settings, "ana", LEGACY_WS)
+    sock = await open_socket(alone, "ana", LEGACY_WS)
     await sock.subscribe("1", MATCHES, {"after": FROM_START})
-    await mutate(http, alone, settings, OPT_IN, "m2")
+    await mutate(http, alone, OPT_IN, "m2")
     assert (await sock.next_data("1"))["mentorMatchAdded"]["mentor"]["key"] == "m2"
     await sock.close()
 

@@ -66,15 +66,15 @@ async def _update_of(sock: Socket, key: str, state: str) -> dict[str, Any] | Non
 
 
 async def test_a_mutation_on_one_process_reaches_a_subscriber_on_another(
-    shared: tuple[str, str], settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    shared: tuple[str, str], empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     first, second = shared
     await matches_graph(empty_graph)
-    sock = await open_socket(second, settings, "ana")
+    sock = await open_socket(second, "ana")
     await sock.subscribe("1", MATCHES)  # live: without `after`, only what comes through the bus
     opted: list[str] = []
     for mentor_key in ("m0", "m1", "m2", "m3"):  # until it listens: an event before is missed
-        await mutate(http, first, settings, OPT_IN, mentor_key)
+        await mutate(http, first, OPT_IN, mentor_key)
         opted.append(mentor_key)
         with contextlib.suppress(TimeoutError):
             event = (await sock.next_data("1", timeout=2.0))["mentorMatchAdded"]
@@ -95,57 +95,57 @@ async def test_a_mutation_on_one_process_reaches_a_subscriber_on_another(
 
 
 async def test_request_updates_reach_both_parties_across_processes(
-    shared: tuple[str, str], settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    shared: tuple[str, str], empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     first, second = shared
     await build(empty_graph, people=[person("ana", seekingMentor=True), mentor("mo")])
     mentee, mentor_ = (
-        await open_socket(first, settings, "ana"),
-        await open_socket(second, settings, "mo"),
+        await open_socket(first, "ana"),
+        await open_socket(second, "mo"),
     )
     await mentee.subscribe("r", REQUESTS)
     await mentor_.subscribe("r", REQUESTS)
     deadline = time.monotonic() + START_BOUND
     while True:  # until both subscriptions listen: an update sent before is missed
-        asked = await mutate(http, second, settings, ASK_MO, "ana")
+        asked = await mutate(http, second, ASK_MO, "ana")
         key = asked["requestMentorship"]["request"]["key"]
         heard = [await _update_of(sock, key, "PENDING") for sock in (mentee, mentor_)]
         if all(heard):
             break
         assert time.monotonic() < deadline, "the subscriptions never both received an update"
-        await mutate(http, second, settings, WITHDRAW.format(key), "ana")
+        await mutate(http, second, WITHDRAW.format(key), "ana")
     for update in heard:
         assert update is not None
         assert (update["mentee"]["key"], update["mentor"]["key"]) == ("ana", "mo")
     decline = f'mutation {{ respondToMentorshipRequest(input: {{request: "{key}", accept: false}}) {{ request {{ key }} }} }}'  # noqa: E501
-    await mutate(http, first, settings, decline, "mo")
+    await mutate(http, first, decline, "mo")
     for sock in (mentee, mentor_):
         assert await _update_of(sock, key, "DECLINED")
         await sock.close()
 
 
 async def test_replay_after_a_disconnect_has_no_gap_and_no_duplicate(
-    shared: tuple[str, str], settings: Settings, empty_graph: Database, http: httpx.AsyncClient
+    shared: tuple[str, str], empty_graph: Database, http: httpx.AsyncClient
 ) -> None:
     first, second = shared
     await matches_graph(empty_graph)
-    sock = await open_socket(first, settings, "ana")
+    sock = await open_socket(first, "ana")
     await sock.subscribe("1", MATCHES, {"after": FROM_START})
-    await mutate(http, second, settings, OPT_IN, "m0")
+    await mutate(http, second, OPT_IN, "m0")
     seen = (await sock.next_data("1"))["mentorMatchAdded"]
     await sock.close()
 
     for mentor_key in ("m1", "m2"):  # while ana is away
-        await mutate(http, second, settings, OPT_IN, mentor_key)
+        await mutate(http, second, OPT_IN, mentor_key)
     # The two changes may be applied at once, by either process: recorded in either order.
-    missed = await _missed(http, first, settings, seen["cursor"], expect=2)
+    missed = await _missed(http, first, seen["cursor"], expect=2)
     assert sorted(missed) == ["m1", "m2"]
 
-    sock = await open_socket(second, settings, "ana")
+    sock = await open_socket(second, "ana")
     await sock.subscribe("again", MATCHES, {"after": seen["cursor"]})
     replayed = [(await sock.next_data("again"))["mentorMatchAdded"] for _ in range(2)]
     assert [e["mentor"]["key"] for e in replayed] == missed  # in the store's order
-    await mutate(http, first, settings, OPT_IN, "m3")
+    await mutate(http, first, OPT_IN, "m3")
     live = (await sock.next_data("again"))["mentorMatchAdded"]
     assert live["mentor"]["key"] == "m3"
     assert len({seen["id"], *(e["id"] for e in replayed), live["id"]}) == 4
@@ -153,12 +153,10 @@ async def test_replay_after_a_disconnect_has_no_gap_and_no_duplicate(
     await sock.close()
 
 
-async def _missed(
-    http: httpx.AsyncClient, base: str, settings: Settings, after: str, *, expect: int
-) -> list[str]:
+async def _missed(http: httpx.AsyncClient, base: str, after: str, *, expect: int) -> list[str]:
     query = f'{{ viewer {{ matchEvents(after: "{after}") {{ nodes {{ mentor {{ key }} }} }} }} }}'
     for _ in range(50):  # the watcher runs after the mutation's response
-        data = await mutate(http, base, settings, query, "ana")
+        data = await mutate(http, base, query, "ana")
         nodes = data["viewer"]["matchEvents"]["nodes"]
         if len(nodes) >= expect:
             return [n["mentor"]["key"] for n in nodes]
