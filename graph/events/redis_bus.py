@@ -68,7 +68,7 @@ class RedisBus(Fanout):
                 if confirmation["type"] == "subscribe":
                     return pubsub
         except (RedisError, OSError) as exc:
-            await pubsub.aclose()  # type: ignore[no-untyped-call]
+            await pubsub.aclose()  # type: ignore[no-untyped-call, unused-ignore]  # untyped in older redis
             raise Unavailable(f"Redis at {self.url} is unavailable: {exc}") from exc
 
     async def _read(self, pubsub: redis.client.PubSub) -> None:
@@ -80,7 +80,7 @@ class RedisBus(Fanout):
             except (RedisError, OSError) as exc:
                 logger.warning("lost Redis pub/sub (%s); reconnecting", exc)
             finally:
-                await pubsub.aclose()  # type: ignore[no-untyped-call]
+                await pubsub.aclose()  # type: ignore[no-untyped-call, unused-ignore]  # untyped in older redis
             # Whatever was published meanwhile is gone from pub/sub (not from the graph).
             self.fail_all("the event bus lost its connection: resume from your cursor")
             pubsub = await self._reconnect()
