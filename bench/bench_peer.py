@@ -57,7 +57,7 @@ from graph.registry import statement
 from graph.server.local import LocalServer
 from graph.server.stats import graph_stats
 from graph.settings import Settings
-from tests.servers import free_port, socket_holders
+from tests.servers import every_socket_answers, free_port
 
 PEER = ROOT / "bench" / "peer"
 Process = subprocess.Popen[bytes]
@@ -185,10 +185,8 @@ def our_api(
     command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     base = f"http://127.0.0.1:{port}"
     probe = httpx.Request("GET", f"{base}/healthz")
-    # Every worker listening, not only the first: else a load's connections all reach it.
-    process = serving(
-        command, env, lambda: _answers(probe) and len(socket_holders(port, "listening")) >= workers
-    )
+    # Every worker serving, not only the first: else the first rounds wait for the others.
+    process = serving(command, env, lambda: _answers(probe) and every_socket_answers(port))
     return Side(f"ours ({workers} workers)", f"{base}/graphql", secret), process
 
 

@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -64,6 +64,24 @@ def socket_holders(port: int, state: str) -> Counter[int]:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listing))
+
+
+def every_socket_answers(port: int, connections: int = 16) -> bool:
+    """`connections` fresh connections opened at once all answer `/healthz` within 5 s. The
+    kernel spreads them over every socket listening on `port` (`SO_REUSEPORT`) by a hash of
+    their addresses, so a socket whose worker is not serving yet leaves some unanswered
+    (with two sockets, sixteen miss one with a chance of 2 ** -15)."""
+    with ExitStack() as stack:
+        try:
+            opened = [
+                stack.enter_context(socket.create_connection(("127.0.0.1", port), timeout=5))
+                for _ in range(connections)
+            ]
+            for connection in opened:
+                connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: probe\r\n\r\n")
+            return all(c.recv(4096).startswith(b"HTTP/1.1 200") for c in opened)
+        except OSError:
+            return False
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ from api.auth import issue_token
 from api.cli import cypher, load, neo4j
 from api.cli.database import ensure_server, with_database
 from api.cli.output import console, reports_errors
-from api.cli.supervisor import APP, WorkerOptions, serve_workers
+from api.cli.supervisor import APP, HANG_TIMEOUT, WorkerOptions, serve_workers
 from api.cli.worker import run_worker
 from api.metrics import metrics_directory
 from api.schema import schema_sdl
@@ -53,10 +53,16 @@ def _report_migrations(ran: list[str]) -> None:
 @reports_errors
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
     log_level: str = typer.Option(
         "info", help="uvicorn's log level (info logs each request; warning does not)."
+    ),
+    hang_timeout: float = typer.Option(
+        HANG_TIMEOUT,
+        min=2.0,
+        help="Seconds a worker's event loop may stay silent before "
+        "it is killed and replaced (with more than one worker).",
     ),
 ) -> None:
     """Serve GraphQL at http://HOST:PORT/graphql (metrics at /metrics, every worker's).
@@ -66,7 +72,7 @@ def serve(
     ApiSettings.from_env()  # a missing or short secret stops here, before any worker starts
     ensure_server(Settings.from_env())
     with metrics_directory(workers):
-        _run(host, port, workers, log_level=log_level)
+        _run(host, port, workers, log_level=log_level, hang_timeout=hang_timeout)
 
 
 @app.command()
@@ -98,12 +104,20 @@ def up(
         _run(host, port, 1)
 
 
-def _run(host: str, port: int, workers: int, *, log_level: str = "info") -> None:
+def _run(
+    host: str,
+    port: int,
+    workers: int,
+    *,
+    log_level: str = "info",
+    hang_timeout: float = HANG_TIMEOUT,
+) -> None:
     # WebSocket frames over the body limit are refused by uvicorn before they are read.
     ws_max_size = ApiSettings.from_env().max_body_bytes
     if workers > 1:  # a socket per worker, so that they share the connections
         logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
-        code = serve_workers(WorkerOptions(host, port, ws_max_size, log_level), workers)
+        options = WorkerOptions(host, port, ws_max_size, log_level)
+        code = serve_workers(options, workers, hang_timeout=hang_timeout)
         if code:
             raise typer.Exit(code)
         return
